@@ -1,0 +1,41 @@
+package io.github.camelazureavatar.avatar;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import org.apache.camel.Converter;
+
+/** Turns a job back into the JSON Azure sent, every field included, so routes can pass it on unchanged. */
+@Converter(generateLoader = true)
+public final class AvatarSynthesisJobConverter {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private AvatarSynthesisJobConverter() {
+    }
+
+    @Converter
+    public static String toJson(AvatarSynthesisJob job) {
+        return job.getJson().toString();
+    }
+
+    @Converter
+    public static InputStream toInputStream(AvatarSynthesisJob job) {
+        return new ByteArrayInputStream(toJson(job).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Converter
+    public static byte[] toBytes(AvatarSynthesisJob job) {
+        return toJson(job).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Converter
+    public static Map<String, Object> toMap(AvatarSynthesisJob job) {
+        return ClientSettings.MAPPER.convertValue(job.getJson(), MAP);
+    }
+}

@@ -1,0 +1,323 @@
+package io.github.camelazureavatar.avatar;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
+import io.github.camelazureavatar.avatar.model.JobStatus;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/** Every option of the azure-avatar component. Each can be set on an endpoint URI and on the component. */
+@UriParams
+public class AzureAvatarConfiguration implements Cloneable {
+
+    private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]{1,40}");
+
+    @UriParam(label = "common")
+    private String region;
+    @UriParam(label = "common")
+    private String endpoint;
+    @UriParam(label = "common", defaultValue = "2024-08-01", enums = "2024-08-01,2024-04-15-preview,3.1-preview1")
+    private String apiVersion = AvatarApiVersion.V2024_08_01.value();
+    @UriParam(label = "security", secret = true)
+    private String subscriptionKey;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long responseTimeout = 30_000;
+
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int pageSize = 100;
+    @UriParam(label = "consumer")
+    private String status;
+    @UriParam(label = "consumer")
+    private boolean skipExisting;
+    @UriParam(label = "consumer")
+    private int maxMessagesPerPoll;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer,advanced")
+    private IdempotentRepository inProgressRepository;
+
+    @UriParam(label = "producer")
+    private AzureAvatarOperation operation;
+    @UriParam(label = "producer")
+    private String jobId;
+
+    public String getRegion() {
+        return region;
+    }
+
+    /**
+     * The Azure region of the Speech resource, for example westeurope. It names the public endpoint of the
+     * chosen API generation; set endpoint instead for a custom domain, a private endpoint or the emulator.
+     */
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The base URL of the Speech resource (scheme, host and port), overriding region: for example
+     * https://my-speech.cognitiveservices.azure.com (needed for Microsoft Entra ID tokens) or the emulator's
+     * http://127.0.0.1:8080. Plain http is accepted only on loopback. Credentials are sent to this origin and
+     * nowhere else.
+     */
+    public void setEndpoint(String endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * The API generation: 2024-08-01 (GA), 2024-04-15-preview, or the older 3.1-preview1 (its
+     * own host, Azure-made ids, a display name per job).
+     */
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public String getSubscriptionKey() {
+        return subscriptionKey;
+    }
+
+    /**
+     * The Speech resource key, sent as Ocp-Apim-Subscription-Key to the configured endpoint only. Use
+     * RAW(...) or a property placeholder in URIs; it is masked in logs and endpoint URIs.
+     */
+    public void setSubscriptionKey(String subscriptionKey) {
+        this.subscriptionKey = subscriptionKey;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /** How long to wait for a TCP connection to Azure, in milliseconds or as a duration such as {@code 10s}. */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long to wait for Azure to answer a request (and between two packets of a download), in milliseconds or as a
+     * duration such as 30s. A hung Azure fails the poll after this, it never hangs it.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getPageSize() {
+        return pageSize;
+    }
+
+    /** How many jobs to ask Azure for per list request, from 1 to 100 (Azure's maximum, the default). */
+    public void setPageSize(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    /**
+     * Only emit jobs in these statuses, a comma-separated list of NotStarted, Running,
+     * Succeeded, Failed. Empty (the default) emits every status change. Use
+     * Succeeded,Failed to be told when jobs finish.
+     */
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public boolean isSkipExisting() {
+        return skipExisting;
+    }
+
+    /**
+     * When true, the first poll records every job it lists as already delivered without emitting it, so only changes
+     * after the route started are emitted. With a persistent idempotent repository that already holds entries, set it
+     * only for the very first start.
+     */
+    public void setSkipExisting(boolean skipExisting) {
+        this.skipExisting = skipExisting;
+    }
+
+    public int getMaxMessagesPerPoll() {
+        return maxMessagesPerPoll;
+    }
+
+    /**
+     * The most exchanges one poll emits; the oldest changes go first and the rest come in the next polls. 0 (the
+     * default) emits every change found.
+     */
+    public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
+        this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after
+     * its exchange completed successfully. The default is an in-memory repository of 100 000 keys per endpoint: use a
+     * persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public IdempotentRepository getInProgressRepository() {
+        return inProgressRepository;
+    }
+
+    /**
+     * Holds the keys of exchanges still being routed, so that a slow route does not get the same change twice. The
+     * default is an in-memory repository per endpoint.
+     */
+    public void setInProgressRepository(IdempotentRepository inProgressRepository) {
+        this.inProgressRepository = inProgressRepository;
+    }
+
+    public AzureAvatarOperation getOperation() {
+        return operation;
+    }
+
+    /** What the producer does; the header {@code CamelAzureAvatarOperation} overrides it per exchange. */
+    public void setOperation(AzureAvatarOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getJobId() {
+        return jobId;
+    }
+
+    /** The job the producer works on; the header {@code CamelAzureAvatarJobId} overrides it per exchange. */
+    public void setJobId(String jobId) {
+        this.jobId = jobId;
+    }
+
+    /** The API generation, checked. */
+    public AvatarApiVersion apiVersion() {
+        return AvatarApiVersion.fromValue(apiVersion);
+    }
+
+    /** The origin requests go to: {@code endpoint}, or the chosen generation's public endpoint in {@code region}. */
+    public URI resolveEndpoint() {
+        if (endpoint != null && !endpoint.isBlank()) {
+            URI uri = URI.create(endpoint.trim());
+            String path = uri.getPath() == null ? "" : uri.getPath();
+            return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.replaceAll("/+$", ""));
+        }
+        return apiVersion().regionalEndpoint(region);
+    }
+
+    /** The statuses the consumer emits; empty means all. */
+    public Set<JobStatus> statusFilter() {
+        Set<JobStatus> filter = EnumSet.noneOf(JobStatus.class);
+        if (status != null) {
+            for (String name : status.split(",")) {
+                if (!name.isBlank()) {
+                    filter.add(JobStatus.fromAzure(name));
+                }
+            }
+        }
+        return filter;
+    }
+
+    /**
+     * Fails with a message naming the option when the configuration cannot work, before any request is sent.
+     *
+     * @param credentialCount how many credentials are configured (key and token credential)
+     */
+    public void validate(int credentialCount) {
+        if (credentialCount == 0) {
+            throw new IllegalArgumentException(
+                    "azure-avatar needs the Speech resource's subscriptionKey (or a tokenCredential for Microsoft Entra ID)");
+        }
+        if (credentialCount > 1) {
+            throw new IllegalArgumentException(
+                    "azure-avatar takes either a subscriptionKey or a tokenCredential, not both");
+        }
+        apiVersion();
+        if (endpoint == null || endpoint.isBlank()) {
+            if (region == null || region.isBlank()) {
+                throw new IllegalArgumentException("azure-avatar needs a region (such as westeurope) or an endpoint");
+            }
+            if (!REGION.matcher(region).matches()) {
+                throw new IllegalArgumentException("region '" + region
+                                                   + "' is not an Azure region name such as westeurope or eastus2; "
+                                                   + "use the endpoint option for a full URL");
+            }
+        } else {
+            validateEndpoint();
+        }
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException("pageSize must be from 1 to 100 (Azure's maximum), not " + pageSize);
+        }
+        if (maxMessagesPerPoll < 0) {
+            throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);
+        }
+        statusFilter();
+    }
+
+    private void validateEndpoint() {
+        URI uri;
+        try {
+            uri = URI.create(endpoint.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URL", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !scheme.equals("https") && !scheme.equals("http")) {
+            throw new IllegalArgumentException("endpoint '" + endpoint + "' must be an absolute https URL");
+        }
+        if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("endpoint must be scheme, host and port only, without query or user info");
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("endpoint '" + uri.getScheme() + "://" + uri.getHost()
+                                               + "' uses plain http, which would send the key unencrypted; "
+                                               + "http is accepted only on loopback (the emulator)");
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        if ("localhost".equalsIgnoreCase(host)) {
+            return true;
+        }
+        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (!literal.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return false; // a name could resolve anywhere: only literal addresses count
+        }
+        try {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    public AzureAvatarConfiguration copy() {
+        try {
+            return (AzureAvatarConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

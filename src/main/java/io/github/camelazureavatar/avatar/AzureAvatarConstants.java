@@ -1,0 +1,44 @@
+package io.github.camelazureavatar.avatar;
+
+import org.apache.camel.spi.Metadata;
+
+/** The headers of the azure-avatar component. */
+public final class AzureAvatarConstants {
+
+    private static final String HEADER_PREFIX = "CamelAzureAvatar";
+
+    @Metadata(description = "The job id. (consumer) The job this exchange is about. (producer) The job to get, delete or "
+                            + "download, or the id to create a job under (2024 generations); overrides the jobId option.",
+              javaType = "String")
+    public static final String JOB_ID = HEADER_PREFIX + "JobId";
+    @Metadata(description = "The job's status: NotStarted, Running, Succeeded or Failed.", javaType = "String")
+    public static final String STATUS = HEADER_PREFIX + "Status";
+    @Metadata(label = "consumer",
+              description = "The status this consumer delivered for the job before this one, if any (from the idempotent "
+                            + "repository, so it survives restarts with a persistent one).",
+              javaType = "String")
+    public static final String PREVIOUS_STATUS = HEADER_PREFIX + "PreviousStatus";
+    @Metadata(description = "The job's display name (3.1-preview1 only).", javaType = "String")
+    public static final String DISPLAY_NAME = HEADER_PREFIX + "DisplayName";
+    @Metadata(description = "When the job was created.", javaType = "java.time.Instant")
+    public static final String CREATED_DATE_TIME = HEADER_PREFIX + "CreatedDateTime";
+    @Metadata(description = "When the job entered its current status.", javaType = "java.time.Instant")
+    public static final String LAST_ACTION_DATE_TIME = HEADER_PREFIX + "LastActionDateTime";
+    @Metadata(description = "The SAS URL of the rendered video, once the job succeeded. Its signature grants read access: "
+                            + "do not log it.",
+              javaType = "String")
+    public static final String RESULT_URL = HEADER_PREFIX + "ResultUrl";
+    @Metadata(description = "The SAS URL of the job's summary.json, once the job finished. Do not log it.",
+              javaType = "String")
+    public static final String SUMMARY_URL = HEADER_PREFIX + "SummaryUrl";
+    @Metadata(label = "producer", description = "The operation to perform; overrides the operation option.",
+              javaType = "io.github.camelazureavatar.avatar.AzureAvatarOperation")
+    public static final String OPERATION = HEADER_PREFIX + "Operation";
+    @Metadata(label = "producer",
+              description = "(list) The link to the next page when one page was asked for; absent on the last page.",
+              javaType = "String")
+    public static final String NEXT_LINK = HEADER_PREFIX + "NextLink";
+
+    private AzureAvatarConstants() {
+    }
+}

@@ -1,0 +1,237 @@
+package io.github.camelazureavatar.avatar;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+
+import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.client.AzureAvatarException;
+import io.github.camelazureavatar.avatar.client.JobListing;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import io.github.camelazureavatar.avatar.model.JobStatus;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Synchronization;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Emits one exchange per job and status. Each poll lists every job from the top (the list shifts, so no offset is
+ * kept), takes the jobs whose {@code id:status} key was not delivered yet, and emits them oldest change first. A key
+ * is committed only when its exchange completed, so a failed route sees the job again next poll: nothing is lost, and
+ * with a persistent repository nothing is delivered twice across restarts either.
+ */
+public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarConsumer.class);
+
+    private static final Comparator<AvatarSynthesisJob> OLDEST_CHANGE_FIRST = Comparator
+            .comparing(AvatarSynthesisJob::getLastActionDateTime, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(AvatarSynthesisJob::getId);
+
+    private IdempotentRepository delivered;
+    private IdempotentRepository inProgress;
+    private boolean ownsDelivered;
+    private boolean ownsInProgress;
+    private Set<JobStatus> statusFilter;
+    private boolean existingSkipped;
+
+    public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public AzureAvatarEndpoint getEndpoint() {
+        return (AzureAvatarEndpoint) super.getEndpoint();
+    }
+
+    private AzureAvatarConfiguration configuration() {
+        return getEndpoint().getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        AzureAvatarConfiguration configuration = configuration();
+        statusFilter = configuration.statusFilter();
+        delivered = configuration.getIdempotentRepository();
+        ownsDelivered = delivered == null;
+        if (ownsDelivered) {
+            delivered = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+        }
+        inProgress = configuration.getInProgressRepository();
+        ownsInProgress = inProgress == null;
+        if (ownsInProgress) {
+            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+        }
+        ServiceHelper.startService(delivered, inProgress);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (ownsDelivered) {
+            ServiceHelper.stopService(delivered);
+        }
+        if (ownsInProgress) {
+            ServiceHelper.stopService(inProgress);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        pendingExchanges = 0;
+        Map<String, AvatarSynthesisJob> candidates = new LinkedHashMap<>();
+        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(),
+                page -> collectCandidates(page, candidates));
+        // Azure answered: the consumer is ready even when nothing changed
+        forceConsumerAsReady();
+
+        if (configuration().isSkipExisting() && !existingSkipped) {
+            candidates.values().forEach(job -> delivered.add(job.statusKey()));
+            existingSkipped = true;
+            LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
+            return 0;
+        }
+        int emitted = processBatch(reserveOldestFirst(candidates.values()));
+        if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
+            // after emitting what was listed: the health check must show that the rest of the list is out of reach
+            throw new AzureAvatarException("Azure's job list at " + getEndpoint().getClient().origin()
+                                           + " linked page " + (walk.pages() + 1) + " to another host, "
+                                           + walk.foreignHost() + "; it was not followed, so jobs beyond page "
+                                           + walk.pages() + " were not listed",
+                    0, null);
+        }
+        return emitted;
+    }
+
+    /** Keeps the jobs whose current status is wanted and not delivered or in flight; a job listed twice counts once. */
+    private boolean collectCandidates(JobPage page, Map<String, AvatarSynthesisJob> candidates) {
+        for (AvatarSynthesisJob job : page.jobs()) {
+            if ((statusFilter.isEmpty() || statusFilter.contains(job.getStatus()))
+                    && !candidates.containsKey(job.getId())
+                    && !delivered.contains(job.statusKey())
+                    && !inProgress.contains(job.statusKey())) {
+                candidates.put(job.getId(), job);
+            }
+        }
+        if (!page.rejected().isEmpty()) {
+            // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
+            LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
+                    getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
+        }
+        return true;
+    }
+
+    private Queue<Object> reserveOldestFirst(Collection<AvatarSynthesisJob> candidates) {
+        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates);
+        ordered.sort(OLDEST_CHANGE_FIRST);
+        int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        Queue<Object> exchanges = new ArrayDeque<>(Math.min(limit, ordered.size()));
+        for (AvatarSynthesisJob job : ordered) {
+            if (exchanges.size() >= limit) {
+                LOG.debug("maxMessagesPerPoll={} reached; {} changes wait for the next poll", limit,
+                        ordered.size() - limit);
+                break;
+            }
+            if (inProgress.add(job.statusKey())) {
+                exchanges.add(createExchange(job));
+            }
+        }
+        return exchanges;
+    }
+
+    private Exchange createExchange(AvatarSynthesisJob job) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(job);
+        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
+        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
+        message.setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+        message.setHeader(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
+        message.setHeader(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
+        message.setHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
+        message.setHeader(AzureAvatarConstants.RESULT_URL, job.getResultUrl());
+        message.setHeader(AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+        Instant changed = job.getLastActionDateTime();
+        if (changed != null) {
+            message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
+        }
+        exchange.getExchangeExtension().addOnCompletion(new Commit(job.statusKey()));
+        return exchange;
+    }
+
+    /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
+    private String previouslyDelivered(AvatarSynthesisJob job) {
+        JobStatus[] lifecycle = { JobStatus.Running, JobStatus.NotStarted };
+        for (JobStatus earlier : lifecycle) {
+            if (earlier.ordinal() < job.getStatus().ordinal() && delivered.contains(job.getId() + ":" + earlier.name())) {
+                return earlier.name();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        int index = 0;
+        while (index < total && isBatchAllowed()) {
+            Exchange exchange = (Exchange) exchanges.poll();
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
+            pendingExchanges = total - index - 1;
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+            index++;
+        }
+        // stopped mid-batch: what was not sent must not stay reserved, or it would never be emitted
+        for (Object left : exchanges) {
+            inProgress.remove(((Exchange) left).getMessage().getHeader(AzureAvatarConstants.JOB_ID) + ":"
+                              + ((Exchange) left).getMessage().getHeader(AzureAvatarConstants.STATUS));
+        }
+        return index;
+    }
+
+    /** Commits a key once its exchange succeeded; a failure only frees it, so the next poll emits it again. */
+    private final class Commit implements Synchronization {
+        private final String key;
+
+        Commit(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void onComplete(Exchange exchange) {
+            try {
+                delivered.add(key);
+                delivered.confirm(key);
+            } catch (RuntimeException e) {
+                getExceptionHandler().handleException("Could not record " + key + " as delivered; it will be emitted "
+                                                      + "again on the next poll",
+                        exchange, e);
+            } finally {
+                inProgress.remove(key);
+            }
+        }
+
+        @Override
+        public void onFailure(Exchange exchange) {
+            inProgress.remove(key);
+            LOG.warn("Route failed for avatar job {}; it will be emitted again on the next poll", key);
+        }
+    }
+}

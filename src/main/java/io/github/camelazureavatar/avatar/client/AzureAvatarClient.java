@@ -1,0 +1,282 @@
+package io.github.camelazureavatar.avatar.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
+import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that talks to Azure: every request of the consumer and the producer goes through here, so auth,
+ * origin pinning, timeouts and error mapping hold everywhere. Credentials are sent only to the configured endpoint's
+ * origin; blob downloads go out bare, authorised by their SAS signature alone.
+ */
+public final class AzureAvatarClient implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarClient.class);
+
+    private final AvatarApiDialect dialect;
+    private final Origin origin;
+    private final AzureAvatarAuth auth;
+    private final ObjectMapper mapper;
+    private final CloseableHttpClient http;
+
+    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, ObjectMapper mapper, long connectTimeoutMillis,
+                             long responseTimeoutMillis) {
+        this.dialect = dialect;
+        this.origin = Origin.of(dialect.endpoint());
+        this.auth = auth;
+        this.mapper = mapper;
+        Timeout connect = Timeout.ofMilliseconds(connectTimeoutMillis);
+        Timeout response = Timeout.ofMilliseconds(responseTimeoutMillis);
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(connect).setSocketTimeout(response).build())
+                        .setMaxConnPerRoute(20).setMaxConnTotal(40)
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
+                // retries are ours to decide (HttpClient would sleep on a long Retry-After and look hung), and a
+                // redirect could carry the key to another host
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+    }
+
+    public AvatarApiDialect dialect() {
+        return dialect;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /**
+     * Reads one page of the job list.
+     *
+     * @throws AzureAvatarException when the page is on another origin (the credentials would leak) or Azure refuses
+     */
+    public JobPage listPage(URI pageUri) {
+        JsonNode body = sendJson(new HttpGet(requireOwnOrigin(pageUri)), "list jobs");
+        try {
+            return dialect.readPage(body);
+        } catch (IllegalArgumentException e) {
+            throw new AzureAvatarException(
+                    "Azure sent an unusable job list page from " + origin + ": " + e.getMessage(), 200, null, e);
+        }
+    }
+
+    /** The job, or empty when Azure does not know it. */
+    public Optional<AvatarSynthesisJob> getJob(String jobId) {
+        try {
+            return Optional.of(dialect.readJob(sendJson(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId)));
+        } catch (AzureAvatarException e) {
+            if (e.getHttpResponseCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Creates a job from its JSON definition.
+     *
+     * @param jobId       the client's id (2024 generation), ignored where Azure makes it
+     * @param operationId an Operation-Id to send, or null
+     */
+    public CreatedJob createJob(String jobId, String operationId, byte[] definition) {
+        HttpUriRequestBase request = new HttpUriRequestBase(dialect.createMethod(), dialect.createUri(jobId));
+        request.setEntity(new ByteArrayEntity(definition, ContentType.APPLICATION_JSON));
+        if (operationId != null && dialect.supportsOperations()) {
+            request.setHeader("Operation-Id", operationId);
+        }
+        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId));
+        AvatarSynthesisJob job = dialect.readJob(readJson(response.body, "create job"));
+        return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
+    }
+
+    /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
+    public void deleteJob(String jobId) {
+        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId);
+    }
+
+    /** GETs any JSON document of the Speech resource, such as an Operation-Location. */
+    public JsonNode getJson(URI uri) {
+        return sendJson(new HttpGet(requireOwnOrigin(uri)), "get " + uri.getPath());
+    }
+
+    /**
+     * Opens a result file for streaming. No credentials are sent: blob storage takes the SAS URL alone.
+     *
+     * @throws AzureAvatarException when blob storage refuses (an expired SAS, a deleted job)
+     */
+    public BlobDownload download(String sasUrl) {
+        URI uri = URI.create(sasUrl);
+        String masked = SecretMasking.maskUrl(sasUrl);
+        ClassicHttpResponse response = null;
+        try {
+            LOG.debug("GET {}", masked);
+            response = http.executeOpen(null, new HttpGet(uri), null);
+            HttpEntity entity = response.getEntity();
+            int status = response.getCode();
+            if (status != 200 || entity == null) {
+                String detail = entity == null ? "" : abbreviate(new String(EntityUtils.toByteArray(entity), java.nio.charset.StandardCharsets.UTF_8));
+                response.close();
+                throw new AzureAvatarException("Blob storage answered HTTP " + status + " for " + masked
+                                               + (detail.isEmpty() ? "" : ": " + detail),
+                        status, null);
+            }
+            String path = uri.getPath();
+            String fileName = path.substring(path.lastIndexOf('/') + 1);
+            String contentType = entity.getContentType() != null ? entity.getContentType() : guessContentType(fileName);
+            return new BlobDownload(response, entity.getContent(), fileName, contentType, entity.getContentLength());
+        } catch (IOException e) {
+            if (response != null) {
+                closeQuietly(response);
+            }
+            throw new AzureAvatarException("Could not download " + masked + ": " + e.getMessage(), 0, null, e);
+        }
+    }
+
+    /** Downloads and parses a small JSON file from blob storage, such as summary.json. */
+    public JsonNode downloadJson(String sasUrl) {
+        try (InputStream in = download(sasUrl)) {
+            return mapper.readTree(in);
+        } catch (IOException e) {
+            throw new AzureAvatarException(
+                    "Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": " + e.getMessage(), 200, null, e);
+        }
+    }
+
+    private URI requireOwnOrigin(URI uri) {
+        if (!origin.contains(uri)) {
+            throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(uri)
+                                           + ": only the configured endpoint " + origin + " gets them",
+                    0, null);
+        }
+        return uri;
+    }
+
+    private JsonNode sendJson(HttpUriRequestBase request, String action) {
+        return readJson(send(request, action).body, action);
+    }
+
+    private JsonNode readJson(byte[] body, String action) {
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            throw new AzureAvatarException("Azure sent unreadable JSON to " + action + " at " + origin + ": "
+                                           + e.getMessage(),
+                    200, null, e);
+        }
+    }
+
+    private ApiResponse send(HttpUriRequestBase request, String action) {
+        auth.authenticate(request);
+        long start = System.nanoTime();
+        try {
+            ApiResponse response = http.execute(request, r -> new ApiResponse(
+                    r.getCode(), r.getHeaders(),
+                    r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestUri(), response.status,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            }
+            if (response.status >= 300) {
+                throw error(response, action);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + e, 0, null, e);
+        }
+    }
+
+    private AzureAvatarException error(ApiResponse response, String action) {
+        AvatarSynthesisError error = null;
+        try {
+            error = response.body.length == 0 ? null : dialect.readError(mapper.readTree(response.body));
+        } catch (IOException | RuntimeException e) {
+            // a proxy or gateway may answer HTML: the status alone must do
+        }
+        String code = error != null && error.code() != null ? error.code() : response.header("x-ms-error-code");
+        String reason = error == null ? "" : ": " + error;
+        String message = switch (response.status) {
+            case 401 -> "Azure rejected the " + auth.describe() + " for " + origin + " (HTTP 401)" + reason;
+            case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason
+                        + ". Check the resource's pricing tier (S0), region and role assignments";
+            case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
+            default -> "Azure answered HTTP " + response.status + " to " + action + " at " + origin + reason;
+        };
+        return new AzureAvatarException(message, response.status, code);
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException e) {
+            LOG.trace("Closing a failed download", e);
+        }
+    }
+
+    private static String guessContentType(String fileName) {
+        if (fileName.endsWith(".mp4")) {
+            return "video/mp4";
+        }
+        if (fileName.endsWith(".webm")) {
+            return "video/webm";
+        }
+        return fileName.endsWith(".json") ? "application/json" : "application/octet-stream";
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").trim();
+        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+
+    private record ApiResponse(int status, Header[] headers, byte[] body) {
+        String header(String name) {
+            for (Header header : headers) {
+                if (header.getName().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
+        }
+    }
+}

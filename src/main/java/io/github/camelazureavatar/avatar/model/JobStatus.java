@@ -1,0 +1,38 @@
+package io.github.camelazureavatar.avatar.model;
+
+import java.util.Locale;
+
+/**
+ * The lifecycle of an avatar batch synthesis job, the same in every API generation. Azure has no cancelled state: a
+ * job only leaves the list by DELETE or by expiring.
+ */
+public enum JobStatus {
+
+    NotStarted,
+    Running,
+    Succeeded,
+    Failed;
+
+    /** A finished job never changes again, so its results can be downloaded and it can be deleted. */
+    public boolean isFinished() {
+        return this == Succeeded || this == Failed;
+    }
+
+    /**
+     * Reads a status as Azure writes it, ignoring case.
+     *
+     * @throws IllegalArgumentException for a status this component does not know, naming it and the known ones
+     */
+    public static JobStatus fromAzure(String value) {
+        if (value != null) {
+            String wanted = value.trim().toLowerCase(Locale.ROOT);
+            for (JobStatus status : values()) {
+                if (status.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return status;
+                }
+            }
+        }
+        throw new IllegalArgumentException(
+                "Unknown avatar job status '" + value + "'; known: NotStarted, Running, Succeeded, Failed");
+    }
+}
