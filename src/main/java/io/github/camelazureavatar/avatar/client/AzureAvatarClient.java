@@ -334,7 +334,8 @@ public final class AzureAvatarClient implements Closeable {
             case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason
                         + ". Check the resource's pricing tier (S0), region and role assignments";
             case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
-            default -> "Azure answered HTTP " + response.status + " to " + action + " at " + origin + reason;
+            default -> "Azure " + (response.status < 500 ? "refused to " : "failed to ") + action + " at " + origin
+                        + " (HTTP " + response.status + ")" + reason;
         };
         if (note != null) {
             message = message + "; " + note;
