@@ -42,7 +42,10 @@ public class JobNotificationRoutes extends RouteBuilder {
                         .setHeader("Subject", simple("Avatar job ${header.CamelAzureAvatarJobId} failed"))
                         .setBody(simple("Azure AI Speech could not render avatar job ${header.CamelAzureAvatarJobId}"
                                         + " (${exchangeProperty.job.description}).\n\nAzure's error: ${header.avatarError}\n"))
-                        .to("smtp://{{smtp.host}}:{{smtp.port}}?to={{mail.to}}&from={{mail.from}}&username={{?smtp.username}}&password={{?smtp.password}}")
+                        // Camel's mail component takes recipients and sender from the URI only, and the Subject header
+                        // only when told to: a message header cannot redirect mail
+                        .to("smtp://{{smtp.host}}:{{smtp.port}}?useHeaderSubject=true&to={{mail.to}}&from={{mail.from}}"
+                            + "&username={{?smtp.username}}&password={{?smtp.password}}")
                         .bean("demo", "mailSent")
                         .log("Job ${header.CamelAzureAvatarJobId} failed (${header.avatarError}): mail sent to {{mail.to}}")
                 .end()
