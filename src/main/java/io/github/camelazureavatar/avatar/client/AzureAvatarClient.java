@@ -74,6 +74,7 @@ public final class AzureAvatarClient implements Closeable {
         this.retryPolicy = retryPolicy;
         this.guard = guard;
         this.requestTimeout = timeouts.request();
+        warnIfHttpClientLogsHeaders();
         Timeout connect = Timeout.of(timeouts.connect());
         Timeout response = Timeout.of(timeouts.response());
         this.http = HttpClients.custom()
@@ -89,6 +90,19 @@ public final class AzureAvatarClient implements Closeable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
+    }
+
+    /**
+     * HttpClient's own DEBUG loggers print every request header and byte, the key and tokens included; nothing of ours
+     * can mask them, so say it where the person who turned them on will look.
+     */
+    private static void warnIfHttpClientLogsHeaders() {
+        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token into the log "
+                         + "in clear text. Set it to INFO or above outside a debugging session", name);
+            }
+        }
     }
 
     public AvatarApiDialect dialect() {
