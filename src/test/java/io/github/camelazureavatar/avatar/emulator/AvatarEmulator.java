@@ -74,6 +74,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class AvatarEmulator implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, loopback clients wait
+        // for a delayed ACK and every request costs ~40 ms. Only effective before the JDK's first
+        // HttpServer in this JVM, and only when the user has not chosen otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** The line {@link #main} prints once it listens; scripts wait for it. */
     static final String READY_LINE = "Azure avatar emulator listening on %s (blob host %s), key %s";
 
@@ -199,7 +208,6 @@ public final class AvatarEmulator implements AutoCloseable {
     public String createJob(String id, String description, boolean fail) {
         JobDraft draft = new JobDraft();
         draft.id = Objects.requireNonNull(id, "id");
-        draft.internalId = factory.guid();
         draft.description = description;
         draft.synthesisConfig = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("voice", "en-US-AvaMultilingualNeural");

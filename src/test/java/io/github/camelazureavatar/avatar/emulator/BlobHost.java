@@ -94,7 +94,7 @@ public final class BlobHost {
         if (job == null) {
             return AzureErrors.blobNotFound();
         }
-        if (!job.sig.equals(r.param("sig"))) {
+        if (!job.sig().equals(r.param("sig"))) {
             return AzureErrors.blobAuthenticationFailed();
         }
         Instant now = clock.now();
