@@ -1,0 +1,161 @@
+package io.github.camelazureavatar.avatar.api;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import io.github.camelazureavatar.avatar.model.JobStatus;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The two dialects read the payloads of the API notes (azure-avatar-batch-api.md §2.3, §3.4, §3.5, §6.1). */
+class AvatarApiDialectTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final URI ENDPOINT = URI.create("https://westeurope.api.cognitive.microsoft.com");
+
+    private final AvatarApiDialect preview = AvatarApiVersion.V3_1_PREVIEW1
+            .dialect(URI.create("https://westeurope.customvoice.api.speech.microsoft.com"));
+    private final AvatarApiDialect ga = AvatarApiVersion.V2024_08_01.dialect(ENDPOINT);
+
+    private static JsonNode json(String text) throws Exception {
+        return MAPPER.readTree(text.replace('\'', '"'));
+    }
+
+    @Test
+    void previewSucceededJob() throws Exception {
+        AvatarSynthesisJob job = preview.readJob(json("""
+                {'textType':'SSML','customVoices':{},
+                 'properties':{'audioSize':336780,'durationInTicks':25200000,'succeededAudioCount':1,'duration':'PT2.52S',
+                   'billingDetails':{'customNeural':0,'neural':29},'timeToLive':'P31D',
+                   'talkingAvatarCharacter':'lisa','talkingAvatarStyle':'graceful-sitting','kBitrate':2000,'customized':false},
+                 'outputs':{'result':'https://cvoiceprodwus2.blob.core.windows.net/out/c48b/0001.mp4?sig=abc',
+                            'summary':'https://cvoiceprodwus2.blob.core.windows.net/out/c48b/summary.json?sig=abc'},
+                 'lastActionDateTime':'2023-10-19T12:23:06.320Z','status':'Succeeded',
+                 'id':'c48b4cf5-957f-4a0f-96af-a4e3e71bd6b6','createdDateTime':'2023-10-19T12:23:03.350Z',
+                 'displayName':'avatar batch synthesis sample'}"""));
+
+        assertThat(job.getId()).isEqualTo("c48b4cf5-957f-4a0f-96af-a4e3e71bd6b6");
+        assertThat(job.getStatus()).isEqualTo(JobStatus.Succeeded);
+        assertThat(job.getDisplayName()).isEqualTo("avatar batch synthesis sample");
+        assertThat(job.getInputKind()).isEqualTo("SSML");
+        assertThat(job.getAvatarCharacter()).isEqualTo("lisa");
+        assertThat(job.getAvatarStyle()).isEqualTo("graceful-sitting");
+        assertThat(job.getDuration()).isEqualTo(Duration.ofMillis(2520));
+        assertThat(job.getSizeInBytes()).isEqualTo(336780L);
+        assertThat(job.getSucceededCount()).isEqualTo(1);
+        assertThat(job.getBillingDetails()).containsEntry("neural", 29L);
+        assertThat(job.getCreatedDateTime()).isEqualTo(Instant.parse("2023-10-19T12:23:03.350Z"));
+        assertThat(job.getResultUrl()).endsWith("0001.mp4?sig=abc");
+        assertThat(job.getSummaryUrl()).contains("summary.json");
+        assertThat(job.toString()).doesNotContain("sig=");
+    }
+
+    @Test
+    void gaSucceededJobWithDateWithoutOffset() throws Exception {
+        AvatarSynthesisJob job = ga.readJob(json("""
+                {'id':'talking-avatar-batch-synthesis-job-1','status':'Succeeded',
+                 'createdDateTime':'2024-03-15T10:28:23.7702311Z','lastActionDateTime':'2024-03-15T10:28:46.363789',
+                 'inputKind':'PlainText','customVoices':{},
+                 'properties':{'timeToLiveInHours':744,'sizeInBytes':1060360,'durationInMilliseconds':3530,
+                   'succeededCount':1,'failedCount':0,'billingDetails':{'neuralCharacters':34,'talkingAvatarDurationSeconds':3}},
+                 'synthesisConfig':{'voice':'zh-CN-XiaoxiaoNeural'},
+                 'avatarConfig':{'talkingAvatarCharacter':'lisa','talkingAvatarStyle':'casual-sitting','videoFormat':'Webm'},
+                 'outputs':{'result':'https://x.blob.core.windows.net/o/1/0001.webm?sig=s','summary':'https://x/summary.json?sig=s'},
+                 'somethingNew':{'kept':true}}"""));
+
+        assertThat(job.getLastActionDateTime()).isEqualTo(Instant.parse("2024-03-15T10:28:46.363789Z"));
+        assertThat(job.getCreatedDateTime()).isEqualTo(Instant.parse("2024-03-15T10:28:23.7702311Z"));
+        assertThat(job.getInputKind()).isEqualTo("PlainText");
+        assertThat(job.getAvatarStyle()).isEqualTo("casual-sitting");
+        assertThat(job.getDuration()).isEqualTo(Duration.ofMillis(3530));
+        assertThat(job.getSizeInBytes()).isEqualTo(1060360L);
+        assertThat(job.getFailedCount()).isZero();
+        assertThat(job.getBillingDetails()).containsEntry("talkingAvatarDurationSeconds", 3L);
+        assertThat(job.getJson().get("somethingNew").get("kept").asBoolean()).isTrue();
+        assertThat(job.getDisplayName()).isNull();
+    }
+
+    @Test
+    void gaFailedJobCarriesAzuresError() throws Exception {
+        AvatarSynthesisJob job = ga.readJob(json("""
+                {'id':'my-job-03','status':'Failed','createdDateTime':'2024-03-06T08:00:00.0000000Z',
+                 'lastActionDateTime':'2024-03-06T08:00:09.123456','inputKind':'SSML',
+                 'properties':{'succeededCount':0,'failedCount':1,
+                   'error':{'code':'InvalidRequest','message':'The talking avatar character bob is not supported.'}},
+                 'avatarConfig':{'talkingAvatarCharacter':'bob'}}"""));
+
+        assertThat(job.getStatus()).isEqualTo(JobStatus.Failed);
+        assertThat(job.getError().code()).isEqualTo("InvalidRequest");
+        assertThat(job.getError().message()).contains("bob");
+        assertThat(job.getResultUrl()).isNull();
+    }
+
+    @Test
+    void listPagesOfBothGenerations() throws Exception {
+        JobPage gaPage = ga.readPage(json("""
+                {'value':[{'id':'my-job-02','status':'Succeeded','createdDateTime':'2024-03-06T07:52:23.9054709Z'},
+                          {'id':'my-job-01','status':'Running','createdDateTime':'2024-03-06T07:34:08.9487009Z'}],
+                 'nextLink':'https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/?maxpagesize=2&skip=2&api-version=2024-08-01'}"""));
+        assertThat(gaPage.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("my-job-02", "my-job-01");
+        assertThat(gaPage.nextLink()).hasParameter("skip", "2");
+
+        JobPage previewPage = preview.readPage(json("""
+                {'values':[{'id':'a','status':'NotStarted'}],
+                 '@nextLink':'https://westeurope.customvoice.api.speech.microsoft.com/api/texttospeech/3.1-preview1/batchsynthesis/talkingavatar?skip=2&top=2'}"""));
+        assertThat(previewPage.jobs()).hasSize(1);
+        assertThat(previewPage.nextLink()).hasParameter("top", "2");
+
+        assertThat(ga.readPage(json("{'value':[]}")).nextLink()).isNull();
+    }
+
+    @Test
+    void unreadableJobsAreRejectedOneByOneNotThePage() throws Exception {
+        JobPage page = ga.readPage(json("""
+                {'value':[{'status':'Running'},{'id':'x','status':'Paused'},{'id':'y','status':'Running',
+                 'createdDateTime':'yesterday'},{'id':'ok','status':'Succeeded'}]}"""));
+
+        assertThat(page.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("ok");
+        assertThat(page.rejected()).hasSize(3)
+                .anySatisfy(r -> assertThat(r).contains("no id"))
+                .anySatisfy(r -> assertThat(r).contains("Paused"))
+                .anySatisfy(r -> assertThat(r).contains("yesterday"));
+    }
+
+    @Test
+    void aPageWithoutItsArrayIsAnError() {
+        assertThatThrownBy(() -> ga.readPage(json("{'items':[]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
+    }
+
+    @Test
+    void errorBodiesOfEveryShape() throws Exception {
+        assertThat(ga.readError(json("{'error':{'code':'BadRequest','message':'The inputs is required.'}}")))
+                .hasToString("BadRequest: The inputs is required.");
+        assertThat(preview.readError(json("""
+                {'code':'InvalidRequest','message':'The top parameter should not be greater than 100.',
+                 'innerError':{'code':'InvalidParameter','message':'top'}}""")).message())
+                .isEqualTo("The top parameter should not be greater than 100. (top)");
+        assertThat(preview.readError(json("""
+                {'errors':{'Properties.DestinationContainerUrl':['expired']},
+                 'title':'One or more validation errors occurred.','status':400}""")).message())
+                .contains("validation errors").contains("expired");
+    }
+
+    @Test
+    void urlsOfBothGenerations() {
+        assertThat(ga.listUri(0, 100)).hasToString(
+                "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses?api-version=2024-08-01&skip=0&maxpagesize=100");
+        assertThat(ga.createUri("my job")).hasToString(
+                "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/my%20job?api-version=2024-08-01");
+        assertThat(preview.listUri(0, 50)).hasToString("https://westeurope.customvoice.api.speech.microsoft.com"
+                                                       + "/api/texttospeech/3.1-preview1/batchsynthesis/talkingavatar?skip=0&top=50");
+        assertThat(preview.createMethod()).isEqualTo("POST");
+        assertThat(ga.createMethod()).isEqualTo("PUT");
+    }
+}
