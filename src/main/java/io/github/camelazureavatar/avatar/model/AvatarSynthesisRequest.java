@@ -231,7 +231,7 @@ public final class AvatarSynthesisRequest {
         putCustomVoices(root);
         ObjectNode properties = JsonNodeFactory.instance.objectNode();
         if (timeToLive != null) {
-            properties.put("timeToLiveInHours", hoursRoundedUp(timeToLive));
+            properties.put("timeToLiveInHours", (int) hoursRoundedUp(timeToLive));
         }
         putIfSet(properties, "destinationContainerUrl", destinationContainerUrl);
         putIfSet(properties, "destinationPath", destinationPath);
