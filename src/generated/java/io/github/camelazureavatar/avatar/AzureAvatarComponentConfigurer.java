@@ -54,12 +54,24 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipexisting":
         case "skipExisting": getOrCreateConfiguration(target).setSkipExisting(property(camelContext, boolean.class, value)); return true;
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
@@ -103,12 +115,24 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
         case "region": return java.lang.String.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "skipexisting":
         case "skipExisting": return boolean.class;
         case "status": return java.lang.String.class;
@@ -148,12 +172,24 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "requestsperminute":
+        case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "skipexisting":
         case "skipExisting": return getOrCreateConfiguration(target).isSkipExisting();
         case "status": return getOrCreateConfiguration(target).getStatus();

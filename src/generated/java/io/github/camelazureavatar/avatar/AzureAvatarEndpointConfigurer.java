@@ -54,6 +54,10 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "maxretryafter":
+        case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -62,8 +66,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestsperminute":
+        case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "scheduledexecutorservice":
@@ -129,6 +141,10 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
+        case "maxretryafter":
+        case "maxRetryAfter": return long.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -137,8 +153,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
+        case "requestsperminute":
+        case "requestsPerMinute": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "scheduledexecutorservice":
@@ -200,6 +224,10 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "maxretryafter":
+        case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
@@ -208,8 +236,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "requestsperminute":
+        case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "scheduledexecutorservice":

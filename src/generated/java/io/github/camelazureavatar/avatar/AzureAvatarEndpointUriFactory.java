@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(36);
+        Set<String> props = new HashSet<>(42);
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -43,12 +43,18 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("label");
         props.add("lazyStartProducer");
         props.add("maxMessagesPerPoll");
+        props.add("maxRetries");
+        props.add("maxRetryAfter");
         props.add("operation");
         props.add("pageSize");
         props.add("pollStrategy");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestTimeout");
+        props.add("requestsPerMinute");
         props.add("responseTimeout");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
         props.add("runLoggingLevel");
         props.add("scheduledExecutorService");
         props.add("scheduler");

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.ResourceGuard;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -29,6 +30,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     /** One HTTP client per Azure resource and settings, shared by every endpoint that talks to it. */
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
+    /** Throttling state and rate limit per Azure resource, whatever the other settings of its endpoints. */
+    private final Map<ClientSettings.ResourceKey, ResourceGuard> guards = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -67,13 +70,16 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     }
 
     AzureAvatarClient client(ClientSettings settings) {
-        return clients.computeIfAbsent(settings, ClientSettings::createClient);
+        ResourceGuard guard = guards.computeIfAbsent(settings.resource(),
+                key -> new ResourceGuard(settings.requestsPerMinute()));
+        return clients.computeIfAbsent(settings, s -> s.createClient(guard));
     }
 
     @Override
     protected void doStop() throws Exception {
         clients.values().forEach(AzureAvatarClient::close);
         clients.clear();
+        guards.clear();
         super.doStop();
     }
 

@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 
 import com.azure.core.credential.TokenCredential;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
+import io.github.camelazureavatar.avatar.client.RetryPolicy;
+import io.github.camelazureavatar.avatar.client.Timeouts;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,6 +42,19 @@ public class AzureAvatarConfiguration implements Cloneable {
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
+
+    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
+    private long requestTimeout = 120_000;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
+    private long retryInitialDelay = 1_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long retryMaxDelay = 30_000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long maxRetryAfter = 60_000;
+    @UriParam(label = "advanced")
+    private int requestsPerMinute;
 
     @UriParam(label = "consumer", defaultValue = "100")
     private int pageSize = 100;
@@ -144,6 +160,75 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.responseTimeout = responseTimeout;
     }
 
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The longest one request may take as a whole, however slowly Azure sends its answer, in milliseconds or as a
+     * duration such as 2m. 0 for no limit. Downloads are bounded by responseTimeout between packets instead.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a request is sent again after Azure throttled it (429), failed it (500, 502, 503, 504) or the
+     * connection broke. Reads and deletes are retried; a create only after 429 or 503, when Azure surely did not act.
+     * 0 turns retries off.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /** The pause before the first retry when Azure did not say how long to wait; it doubles, with jitter, each time. */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /** The longest pause between retries that the component chooses by itself. */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public long getMaxRetryAfter() {
+        return maxRetryAfter;
+    }
+
+    /**
+     * The longest wait Azure may ask for (Retry-After in seconds or as a date, or X-RateLimit-Reset) that a request
+     * sits out before retrying. A longer one fails the request at once, and no request goes to that Azure resource
+     * before the instant Azure named: polls fail fast (the health check says until when) instead of hanging.
+     */
+    public void setMaxRetryAfter(long maxRetryAfter) {
+        this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public int getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    /**
+     * A client-side limit on requests per minute to the Azure resource, shared by every consumer and producer
+     * endpoint of the same endpoint and credential in the CamelContext; requests are spaced evenly. 0 (the default)
+     * sets no limit. Azure's own quota for batch avatar is low (see the docs): set it to stay under.
+     */
+    public void setRequestsPerMinute(int requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
+    }
+
     public int getPageSize() {
         return pageSize;
     }
@@ -240,6 +325,18 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.jobId = jobId;
     }
 
+    /** The timeouts of each request. */
+    public Timeouts timeouts() {
+        return new Timeouts(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
+                Duration.ofMillis(requestTimeout));
+    }
+
+    /** When to send a request again. */
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(maxRetries, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
+                Duration.ofMillis(maxRetryAfter));
+    }
+
     /** The API generation, checked. */
     public AvatarApiVersion apiVersion() {
         return AvatarApiVersion.fromValue(apiVersion);
@@ -297,6 +394,12 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException("pageSize must be from 1 to 100 (Azure's maximum), not " + pageSize);
+        }
+        if (maxRetries < 0 || requestsPerMinute < 0) {
+            throw new IllegalArgumentException("maxRetries and requestsPerMinute must be 0 or more");
+        }
+        if (connectTimeout <= 0 || responseTimeout <= 0 || requestTimeout < 0) {
+            throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive, requestTimeout 0 or more");
         }
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);

@@ -66,8 +66,8 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     protected void doStart() throws Exception {
         super.doStart();
         client = getComponent().client(new ClientSettings(
-                configuration.resolveEndpoint(), configuration.apiVersion(), createAuth(),
-                configuration.getConnectTimeout(), configuration.getResponseTimeout()));
+                configuration.resolveEndpoint(), configuration.apiVersion(), createAuth(), configuration.timeouts(),
+                configuration.retryPolicy(), configuration.getRequestsPerMinute()));
     }
 
     private int credentialCount() {

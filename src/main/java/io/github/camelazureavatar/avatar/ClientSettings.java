@@ -8,17 +8,28 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.ResourceGuard;
+import io.github.camelazureavatar.avatar.client.RetryPolicy;
+import io.github.camelazureavatar.avatar.client.Timeouts;
 
 /** What makes two endpoints talk to Azure the same way, so that they can share one client. */
-record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, long connectTimeout,
-        long responseTimeout) {
+record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, Timeouts timeouts,
+        RetryPolicy retryPolicy, int requestsPerMinute) {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    AzureAvatarClient createClient() {
-        return new AzureAvatarClient(version.dialect(endpoint), auth, MAPPER, connectTimeout, responseTimeout);
+    AzureAvatarClient createClient(ResourceGuard guard) {
+        return new AzureAvatarClient(version.dialect(endpoint), auth, MAPPER, timeouts, retryPolicy, guard);
+    }
+
+    /** Azure counts requests per resource: endpoint and credential. */
+    ResourceKey resource() {
+        return new ResourceKey(endpoint, auth);
+    }
+
+    record ResourceKey(URI endpoint, AzureAvatarAuth auth) {
     }
 
     @Override

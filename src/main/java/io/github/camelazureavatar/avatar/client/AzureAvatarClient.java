@@ -4,7 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,20 +46,33 @@ public final class AzureAvatarClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarClient.class);
 
+    /** Cancels requests that outlive requestTimeout; one daemon thread for every client, it only flips a flag. */
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "azure-avatar-request-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final AvatarApiDialect dialect;
     private final Origin origin;
     private final AzureAvatarAuth auth;
     private final ObjectMapper mapper;
     private final CloseableHttpClient http;
+    private final RetryPolicy retryPolicy;
+    private final ResourceGuard guard;
+    private final Duration requestTimeout;
 
-    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, ObjectMapper mapper, long connectTimeoutMillis,
-                             long responseTimeoutMillis) {
+    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, ObjectMapper mapper, Timeouts timeouts,
+                             RetryPolicy retryPolicy, ResourceGuard guard) {
         this.dialect = dialect;
         this.origin = Origin.of(dialect.endpoint());
         this.auth = auth;
         this.mapper = mapper;
-        Timeout connect = Timeout.ofMilliseconds(connectTimeoutMillis);
-        Timeout response = Timeout.ofMilliseconds(responseTimeoutMillis);
+        this.retryPolicy = retryPolicy;
+        this.guard = guard;
+        this.requestTimeout = timeouts.request();
+        Timeout connect = Timeout.of(timeouts.connect());
+        Timeout response = Timeout.of(timeouts.response());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
@@ -202,9 +220,76 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
+    /**
+     * Sends a request to the Speech resource, retrying what Azure says will pass (throttling, passing faults) as the
+     * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and closes the
+     * resource until then, so that no route polls a throttled Azure in a busy loop.
+     */
     private ApiResponse send(HttpUriRequestBase request, String action) {
+        boolean create = action.startsWith("create");
+        for (int attempt = 0;; attempt++) {
+            refuseWhileClosed(action);
+            ApiResponse response;
+            try {
+                guard.acquire();
+                response = execute(request);
+            } catch (IOException e) {
+                String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
+                if (attempt < retryPolicy.maxRetries() && RetryPolicy.mayRepeat(request.getMethod(), create, 0)) {
+                    Duration pause = retryPolicy.backoff(attempt);
+                    LOG.debug("Could not {} at {} ({}); retry {} in {} ms", action, origin, reason, attempt + 1,
+                            pause.toMillis());
+                    pause(pause);
+                    request.reset();
+                    continue;
+                }
+                throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AzureAvatarException("Interrupted while waiting to " + action + " at " + origin, 0, null, e);
+            }
+            if (response.status < 300) {
+                return response;
+            }
+            if (!RetryPolicy.isRetryableStatus(response.status)
+                    || !RetryPolicy.mayRepeat(request.getMethod(), create, response.status)) {
+                throw error(response, action, null);
+            }
+            Duration askedFor = RetryAfter.of(response::header);
+            if (askedFor != null && askedFor.compareTo(retryPolicy.maxRetryAfter()) > 0) {
+                Instant until = Instant.now().plus(askedFor);
+                guard.closeUntil(until, response.status);
+                throw error(response, action, "Azure asked to wait " + askedFor.toSeconds() + " s, until " + until
+                                              + "; no request goes to this resource before then");
+            }
+            if (attempt >= retryPolicy.maxRetries()) {
+                if (askedFor != null) {
+                    guard.closeUntil(Instant.now().plus(askedFor), response.status);
+                }
+                throw error(response, action, attempt == 0 ? null : "gave up after " + (attempt + 1) + " attempts");
+            }
+            Duration pause = askedFor != null ? askedFor : retryPolicy.backoff(attempt);
+            LOG.debug("Azure answered HTTP {} to {} at {}; retry {} in {} ms", response.status, action, origin,
+                    attempt + 1, pause.toMillis());
+            pause(pause);
+            request.reset();
+        }
+    }
+
+    private void refuseWhileClosed(String action) {
+        Instant until = guard.closedUntil();
+        if (until != null) {
+            throw new AzureAvatarException("Not sending " + action + " to " + origin + ": Azure asked to wait until "
+                                           + until + " (HTTP " + guard.closedBecause() + ")",
+                    guard.closedBecause(), null);
+        }
+    }
+
+    private ApiResponse execute(HttpUriRequestBase request) throws IOException {
         auth.authenticate(request);
         long start = System.nanoTime();
+        ScheduledFuture<?> deadline = requestTimeout.isZero()
+                ? null : TIMEOUTS.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             ApiResponse response = http.execute(request, r -> new ApiResponse(
                     r.getCode(), r.getHeaders(),
@@ -213,16 +298,29 @@ public final class AzureAvatarClient implements Closeable {
                 LOG.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestUri(), response.status,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
             }
-            if (response.status >= 300) {
-                throw error(response, action);
-            }
             return response;
         } catch (IOException e) {
-            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + e, 0, null, e);
+            if (request.isCancelled()) {
+                throw new RequestTimedOut("no complete answer within requestTimeout " + requestTimeout.toMillis() + " ms");
+            }
+            throw e;
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
         }
     }
 
-    private AzureAvatarException error(ApiResponse response, String action) {
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AzureAvatarException("Interrupted while waiting to retry", 0, null, e);
+        }
+    }
+
+    private AzureAvatarException error(ApiResponse response, String action, String note) {
         AvatarSynthesisError error = null;
         try {
             error = response.body.length == 0 ? null : dialect.readError(mapper.readTree(response.body));
@@ -238,6 +336,9 @@ public final class AzureAvatarClient implements Closeable {
             case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
             default -> "Azure answered HTTP " + response.status + " to " + action + " at " + origin + reason;
         };
+        if (note != null) {
+            message = message + "; " + note;
+        }
         return new AzureAvatarException(message, response.status, code);
     }
 
@@ -267,6 +368,12 @@ public final class AzureAvatarClient implements Closeable {
     @Override
     public void close() {
         http.close(CloseMode.GRACEFUL);
+    }
+
+    private static final class RequestTimedOut extends IOException {
+        RequestTimedOut(String message) {
+            super(message);
+        }
     }
 
     private record ApiResponse(int status, Header[] headers, byte[] body) {

@@ -1,0 +1,66 @@
+package io.github.camelazureavatar.avatar.client;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext: the instant before
+ * which Azure asked not to be called, and an optional client-side request rate. Shared, because Azure counts requests
+ * per resource, not per route.
+ */
+public final class ResourceGuard {
+
+    private final long minSpacingNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private long nextPermitNanos;
+    private volatile Instant closedUntil = Instant.MIN;
+    private volatile int closedBecause;
+
+    /** @param requestsPerMinute the most requests a minute; 0 for no client-side limit */
+    public ResourceGuard(int requestsPerMinute) {
+        this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
+    }
+
+    /** Azure asked to wait (Retry-After): no request goes out before that instant. */
+    public void closeUntil(Instant instant, int status) {
+        if (instant.isAfter(closedUntil)) {
+            closedUntil = instant;
+            closedBecause = status;
+        }
+    }
+
+    /** The instant before which no request is sent, if it is in the future. */
+    public Instant closedUntil() {
+        Instant until = closedUntil;
+        return until.isAfter(Instant.now()) ? until : null;
+    }
+
+    /** The HTTP status that closed the resource. */
+    public int closedBecause() {
+        return closedBecause;
+    }
+
+    /**
+     * Waits for the next permit of the rate limit. Requests are spaced evenly rather than in bursts: Azure's windows
+     * are short (5 s) and a burst at the start of a window is what it throttles.
+     */
+    public void acquire() throws InterruptedException {
+        if (minSpacingNanos == 0) {
+            return;
+        }
+        long wait;
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long permit = Math.max(now, nextPermitNanos);
+            nextPermitNanos = permit + minSpacingNanos;
+            wait = permit - now;
+        } finally {
+            lock.unlock();
+        }
+        if (wait > 0) {
+            Thread.sleep(Duration.ofNanos(wait).toMillis(), (int) (wait % 1_000_000));
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package io.github.camelazureavatar.avatar.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Azure AI Speech text-to-speech avatar <em>batch synthesis</em>, serving
+ * both API generations at their real paths on {@link #baseUrl()}, with the result files on a
+ * second address, {@link #blobBaseUrl()}, playing Azure Blob Storage.
+ *
+ * <pre>{@code
+ * try (AvatarEmulator emu = AvatarEmulator.builder().subscriptionKey("test-key").start()) {
+ *     // point the component's endpoint option at emu.baseUrl(), then drive time:
+ *     emu.advance(Duration.ofSeconds(15));
+ * }
+ * }</pre>
+ *
+ * <h2>Guesses</h2>
+ * Where the API notes say "unconfirmed", the emulator chooses; each choice is listed here.
+ * <ul>
+ * <li>B: a missing {@code api-version} is 400 {@code ApiVersionUnspecified}, an unknown one 400
+ * {@code UnsupportedApiVersion} (ASP.NET API Versioning's codes), as {@code error.code} and
+ * {@code x-ms-error-code}.</li>
+ * <li>B: {@code maxpagesize} above 100 or below 1 is 400, not clamped; {@code top} is ignored.
+ * A: {@code top} below 1 is 400 too; negative {@code skip} is 400 in both.</li>
+ * <li>B: PUT of an existing id is 400 {@code BadRequest}; a reused {@code Operation-Id} is 400
+ * whatever the body; without the header the service makes a GUID.</li>
+ * <li>B: DELETE of a NotStarted/Running job is 400 like A; DELETE of an unknown id is 404
+ * (A: 204). GET of an unknown operation, or of one whose job is gone, is 404.</li>
+ * <li>More than 200 unfinished jobs: 400 in both generations (seeded jobs count).</li>
+ * <li>A: no {@code Location} header on 201. Failed A jobs carry {@code properties.error} like
+ * B, {@code failedAudioCount} is always present on finished A jobs.</li>
+ * <li>Running jobs have no {@code outputs} and no result fields; Failed jobs have
+ * {@code outputs.summary} only and no size, duration or billing.</li>
+ * <li>Failure error: {@code {"code":"InvalidRequest","message":"The synthesis of input 1 failed. (emulated failure)"}};
+ * summary.json entries of a failed job have {@code status: Failed} and an {@code errorMessage}.</li>
+ * <li>A echoes {@code videoFormat} lowercase and always echoes videoCodec (hevc), subtitleType
+ * (soft_embedded), kBitrate (2000), customized; backgroundColor only when sent.</li>
+ * <li>A job created through one generation renders in the other: B jobs get
+ * {@code displayName = id} in A; A jobs get {@code internalId = id} in B.</li>
+ * <li>One blob layout for both generations: {@code /batchsynthesis-output/<32-hex>/<jobId>/0001.mp4}
+ * ({@code .webm} when videoFormat is webm; the bytes are the same MP4). Results are never
+ * written to a {@code destinationContainerUrl}: outputs always point at the blob host, and only
+ * file 0001 is served. SAS expiry ({@code se}) is not enforced.</li>
+ * <li>A blob request without the job's {@code sig} is 403 {@code AuthenticationFailed}; a job
+ * that is gone (deleted, expired, unknown) is 404 {@code BlobNotFound}.</li>
+ * <li>Create bodies must have a JSON Content-Type (415 otherwise). Body over 500 KB is 400.</li>
+ * <li>{@code talkingAvatarStyle} is not required (prebuilt avatars would need it).</li>
+ * <li>Next links use the request's {@code Host} header, so they match what the client dialled.
+ * B next links look like Azure's: {@code /avatar/batchsyntheses/?maxpagesize=N&skip=M&api-version=V}.</li>
+ * <li>429 {@code X-RateLimit-Reset} and {@code Retry-After} seconds are in real time, not the
+ * emulator clock (they are about how long the client waits); limit 50, remaining 0.</li>
+ * <li>The 401 body is the API Management gateway's, for both generations, also for unknown paths.</li>
+ * <li>NotStarted {@code lastActionDateTime} equals {@code createdDateTime}.</li>
+ * </ul>
+ * Faults with a status answer without touching the store; delay, malformed and truncated
+ * faults let the request take effect; a connection reset drops it before it takes effect.
+ */
+public final class AvatarEmulator implements AutoCloseable {
+
+    /** The line {@link #main} prints once it listens; scripts wait for it. */
+    static final String READY_LINE = "Azure avatar emulator listening on %s (blob host %s), key %s";
+
+    private final Builder config;
+    private final EmulatorClock clock;
+    private final RequestLog log = new RequestLog();
+    private final Faults faults = new Faults();
+    private final JobStore store;
+    private final JobFactory factory;
+    private final JobSeeder seeder;
+    private final byte[] video;
+    private final HttpServer apiServer;
+    private final HttpServer blobServer;
+    private final ExecutorService executor;
+    private final BlobHost blobHost;
+    private final String baseUrl;
+    private final String blobBaseUrl;
+
+    private AvatarEmulator(Builder b) throws IOException {
+        this.config = b;
+        this.clock = b.clock;
+        this.video = loadVideo();
+        this.store = new JobStore(clock);
+        this.factory = new JobFactory(clock, b.notStartedFor, b.runningFor, b.failureRate, b.seed);
+        this.seeder = new JobSeeder(factory, store);
+        this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads());
+        InetAddress apiAddress = InetAddress.getByName(b.bind);
+        this.apiServer = HttpServer.create(new InetSocketAddress(apiAddress, b.port), 64);
+        this.blobServer = bindBlobServer(apiAddress);
+        this.baseUrl = "http://" + hostOf(apiServer);
+        this.blobBaseUrl = "http://" + hostOf(blobServer);
+        BlobLayout layout = new BlobLayout(blobBaseUrl, factory.hex32());
+        JobJson json = new JobJson(layout, video.length);
+        ServiceContext ctx = new ServiceContext(store, factory, json, faults, b.maxActiveJobs);
+        this.blobHost = new BlobHost(log, store, json, layout, video, clock);
+        apiServer.createContext("/", new Gateway(ctx, log, b.subscriptionKey, b.bearerTokens));
+        blobHost.bind(blobServer, faults);
+        apiServer.setExecutor(executor);
+        blobServer.setExecutor(executor);
+        apiServer.start();
+        blobServer.start();
+    }
+
+    /**
+     * The blob host lives on 127.0.0.2 (all of 127/8 is loopback on Linux) so it is a different
+     * host, not just a different port. Where 127.0.0.2 is not configured (macOS) it falls back to
+     * the API address on another port: still a different origin.
+     */
+    private HttpServer bindBlobServer(InetAddress apiAddress) throws IOException {
+        if (apiAddress.getHostAddress().equals("127.0.0.1")) {
+            try {
+                return HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 64);
+            } catch (IOException e) {
+                // fall through
+            }
+        }
+        return HttpServer.create(new InetSocketAddress(apiAddress, 0), 64);
+    }
+
+    private static String hostOf(HttpServer server) {
+        InetSocketAddress address = server.getAddress();
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "avatar-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static byte[] loadVideo() throws IOException {
+        try (InputStream in = AvatarEmulator.class.getResourceAsStream("0001.mp4")) {
+            if (in == null) {
+                throw new IOException("0001.mp4 missing next to " + AvatarEmulator.class.getName());
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code http://127.0.0.1:<port>}: the component's {@code endpoint} for both generations. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /** {@code http://127.0.0.2:<port>}: where job outputs point. */
+    public String blobBaseUrl() {
+        return blobBaseUrl;
+    }
+
+    public String subscriptionKey() {
+        return config.subscriptionKey;
+    }
+
+    public EmulatorClock clock() {
+        return clock;
+    }
+
+    /** Moves the manual clock; fails when the emulator runs on another clock. */
+    public Instant advance(Duration duration) {
+        if (!(clock instanceof ManualClock manual)) {
+            throw new IllegalStateException("advance needs a ManualClock; this emulator runs on " + clock);
+        }
+        return manual.advance(duration);
+    }
+
+    /** Seeds {@code count} jobs in {@code state}; createdDateTime 1 s apart, in the past, last one newest. */
+    public List<String> seedJobs(int count, SeedState state) {
+        return seed(SeedSpec.of(count, state));
+    }
+
+    public List<String> seed(SeedSpec spec) {
+        return seeder.seed(spec);
+    }
+
+    /** Creates a job now, without HTTP, that runs the normal lifecycle; {@code fail} makes it end Failed. */
+    public String createJob(String id, String description, boolean fail) {
+        JobDraft draft = new JobDraft();
+        draft.id = Objects.requireNonNull(id, "id");
+        draft.internalId = factory.guid();
+        draft.description = description;
+        draft.synthesisConfig = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+                .put("voice", "en-US-AvaMultilingualNeural");
+        draft.texts = List.of("Hi, I'm a virtual assistant created by Microsoft.");
+        draft.billedCharacters = draft.texts.get(0).length();
+        draft.fails = fail;
+        EmulatedJob job = factory.fresh(draft);
+        if (store.add(job, -1) == JobStore.AddResult.DUPLICATE_ID) {
+            throw new IllegalArgumentException("Job " + id + " already exists");
+        }
+        return id;
+    }
+
+    /** Removes a job whatever its state (no HTTP, no rules): shifts the list under a paging client. */
+    public boolean deleteJob(String id) {
+        return store.remove(id);
+    }
+
+    public int jobCount() {
+        return store.size();
+    }
+
+    /** The job's current status as Azure names it ({@code NotStarted}, ...), empty when gone. */
+    public Optional<String> jobStatus(String id) {
+        EmulatedJob job = store.get(id);
+        return job == null ? Optional.empty() : Optional.of(job.statusAt(clock.now()).wireName());
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Requests of both hosts. */
+    public RequestLog requests() {
+        return log;
+    }
+
+    public BlobHost blobHost() {
+        return blobHost;
+    }
+
+    /** The MP4 every succeeded job serves as its result (unless {@link #setResultSize} says otherwise). */
+    public byte[] resultVideo() {
+        return video.clone();
+    }
+
+    /**
+     * Serves {@code bytes} of {@link SyntheticContent} as this job's result instead of the MP4,
+     * generated while streaming; the job's reported size follows.
+     */
+    public void setResultSize(String jobId, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes < 0");
+        }
+        EmulatedJob job = store.get(jobId);
+        if (job == null) {
+            throw new IllegalArgumentException("No job " + jobId);
+        }
+        job.setResultSize(bytes);
+    }
+
+    @Override
+    public void close() {
+        apiServer.stop(0);
+        blobServer.stop(0);
+        executor.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "AvatarEmulator[" + baseUrl + ", blob " + blobBaseUrl + "]";
+    }
+
+    /** {@code --port N --key K --bind ADDR}; real time, realistic durations; runs until killed. */
+    public static void main(String[] args) throws Exception {
+        AvatarEmulator emulator = launch(args, System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+        new CountDownLatch(1).await();
+    }
+
+    /** What {@link #main} does before it blocks: parse, start, print the ready line. */
+    static AvatarEmulator launch(String[] args, PrintStream out) throws IOException {
+        Builder b = builder().clock(new SystemClock())
+                .notStartedFor(Duration.ofSeconds(3))
+                .runningFor(Duration.ofSeconds(8));
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Missing value for " + arg);
+            }
+            switch (arg) {
+                case "--port" -> b.port(Integer.parseInt(args[++i]));
+                case "--key" -> b.subscriptionKey(args[++i]);
+                case "--bind" -> b.bind(args[++i]);
+                default -> throw new IllegalArgumentException("Unknown option " + arg + " (use --port N --key K --bind ADDR)");
+            }
+        }
+        AvatarEmulator emulator = b.start();
+        out.println(String.format(READY_LINE, emulator.baseUrl(), emulator.blobBaseUrl(), b.subscriptionKey));
+        out.flush();
+        return emulator;
+    }
+
+    /** Settings; every one has a default, so {@code builder().start()} is a working emulator. */
+    public static final class Builder {
+
+        private String subscriptionKey = "emulator-key";
+        private final Set<String> bearerTokens = new LinkedHashSet<>();
+        private EmulatorClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        private Duration notStartedFor = Duration.ofSeconds(5);
+        private Duration runningFor = Duration.ofSeconds(10);
+        private double failureRate;
+        private long seed = 42L;
+        private int port;
+        private String bind = "127.0.0.1";
+        private int threads = 8;
+        private int maxActiveJobs = 200;
+
+        private Builder() {
+        }
+
+        public Builder subscriptionKey(String key) {
+            this.subscriptionKey = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /** A bearer token accepted in {@code Authorization}; call again to accept several. */
+        public Builder acceptedBearerToken(String token) {
+            bearerTokens.add(Objects.requireNonNull(token));
+            return this;
+        }
+
+        public Builder clock(EmulatorClock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public Builder notStartedFor(Duration duration) {
+            this.notStartedFor = nonNegative(duration);
+            return this;
+        }
+
+        public Builder runningFor(Duration duration) {
+            this.runningFor = nonNegative(duration);
+            return this;
+        }
+
+        /** Fraction (0..1) of created jobs that end Failed, drawn from a generator seeded with {@code seed}. */
+        public Builder failureRate(double rate, long seed) {
+            if (rate < 0 || rate > 1) {
+                throw new IllegalArgumentException("rate must be within 0..1: " + rate);
+            }
+            this.failureRate = rate;
+            this.seed = seed;
+            return this;
+        }
+
+        /** 0 (default) picks a free port. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Address of the API host (default 127.0.0.1). */
+        public Builder bind(String address) {
+            this.bind = Objects.requireNonNull(address);
+            return this;
+        }
+
+        /** Limit on unfinished jobs a create may reach (Azure: 200); negative disables it. */
+        public Builder maxActiveJobs(int max) {
+            this.maxActiveJobs = max;
+            return this;
+        }
+
+        /** Server threads shared by both hosts (default 8: delayed answers hold one each). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads < 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public AvatarEmulator start() {
+            try {
+                return new AvatarEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the avatar emulator", e);
+            }
+        }
+
+        private static Duration nonNegative(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative duration " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.github.camelazureavatar.avatar.emulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Misbehaviour queued by tests, consumed in the order it was queued. {@link #next} applies to
+ * API requests only; {@link #nextMatching} to any request (API or blob host) whose method and
+ * path match, so a test can also spoil downloads.
+ */
+public final class Faults {
+
+    private static final class Rule {
+        final String host;
+        final String method;
+        final String pathPrefix;
+        int remaining;
+        final Fault fault;
+
+        Rule(String host, String method, String pathPrefix, int remaining, Fault fault) {
+            this.host = host;
+            this.method = method;
+            this.pathPrefix = pathPrefix;
+            this.remaining = remaining;
+            this.fault = fault;
+        }
+
+        boolean matches(String host, String method, String path) {
+            return (this.host == null || this.host.equals(host))
+                    && (this.method == null || "*".equals(this.method) || this.method.equalsIgnoreCase(method))
+                    && (pathPrefix == null || path.startsWith(pathPrefix));
+        }
+    }
+
+    /** A next-link rewrite: foreign host (baseUrl != null) or a cycle. */
+    record LinkFault(String foreignBaseUrl) {
+        boolean cycle() {
+            return foreignBaseUrl == null;
+        }
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private final Deque<LinkFault> linkFaults = new ArrayDeque<>();
+    private final Deque<Runnable> betweenPages = new ArrayDeque<>();
+
+    /** The next {@code n} API requests, whatever they are, answer with {@code fault}. */
+    public synchronized Faults next(int n, Fault fault) {
+        rules.add(new Rule("api", null, null, positive(n), Objects.requireNonNull(fault)));
+        return this;
+    }
+
+    /** The next {@code n} requests with this method (null or "*" = any) and path prefix answer with {@code fault}. */
+    public synchronized Faults nextMatching(String method, String pathPrefix, int n, Fault fault) {
+        rules.add(new Rule(null, method, pathPrefix, positive(n), Objects.requireNonNull(fault)));
+        return this;
+    }
+
+    /** The next list response that has a next link points it at this host instead (same path and query). */
+    public synchronized Faults foreignNextLink(String foreignBaseUrl) {
+        linkFaults.add(new LinkFault(stripSlash(Objects.requireNonNull(foreignBaseUrl))));
+        return this;
+    }
+
+    /** The next list response that has a next link points it back at the same page. */
+    public synchronized Faults nextLinkCycle() {
+        linkFaults.add(new LinkFault(null));
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, after the first page (skip 0) of the next list has been built
+     * and before it is sent, so the client's next page sees the change and this page does not.
+     */
+    public synchronized Faults betweenListPages(Runnable action) {
+        betweenPages.add(Objects.requireNonNull(action));
+        return this;
+    }
+
+    public synchronized void clear() {
+        rules.clear();
+        linkFaults.clear();
+        betweenPages.clear();
+    }
+
+    /** Faults not consumed yet (request faults counted per request, plus link and list actions). */
+    public synchronized int pending() {
+        return rules.stream().mapToInt(r -> r.remaining).sum() + linkFaults.size() + betweenPages.size();
+    }
+
+    synchronized Fault take(String host, String method, String path) {
+        for (Iterator<Rule> it = rules.iterator(); it.hasNext();) {
+            Rule rule = it.next();
+            if (rule.matches(host, method, path)) {
+                if (--rule.remaining <= 0) {
+                    it.remove();
+                }
+                return rule.fault;
+            }
+        }
+        return null;
+    }
+
+    synchronized LinkFault takeLinkFault() {
+        return linkFaults.poll();
+    }
+
+    synchronized Runnable takeBetweenPages() {
+        return betweenPages.poll();
+    }
+
+    private static int positive(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1: " + n);
+        }
+        return n;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

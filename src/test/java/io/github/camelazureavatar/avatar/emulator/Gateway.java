@@ -1,0 +1,67 @@
+package io.github.camelazureavatar.avatar.emulator;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The API host, playing Azure's front door: authenticates every request (key or accepted
+ * bearer token), then routes by path to the generation that owns it.
+ */
+final class Gateway extends FaultingHandler {
+
+    private final String subscriptionKey;
+    private final Set<String> bearerTokens;
+    private final PreviewApiHandler preview;
+    private final BatchSynthesesApiHandler batch;
+
+    Gateway(ServiceContext ctx, RequestLog log, String subscriptionKey, Set<String> bearerTokens) {
+        super("api", ctx.faults(), log);
+        this.subscriptionKey = subscriptionKey;
+        this.bearerTokens = Set.copyOf(bearerTokens);
+        this.preview = new PreviewApiHandler(ctx);
+        this.batch = new BatchSynthesesApiHandler(ctx);
+    }
+
+    @Override
+    EmulatorResponse respond(ApiRequest r) {
+        if (!authorised(r)) {
+            return AzureErrors.gateway401();
+        }
+        if (PreviewApiHandler.handles(r.path())) {
+            return preview.handle(r);
+        }
+        if (BatchSynthesesApiHandler.handles(r.path())) {
+            return batch.handle(r);
+        }
+        return AzureErrors.batch(404, "404", "Resource not found", null);
+    }
+
+    @Override
+    Dialect dialectOf(String path) {
+        return PreviewApiHandler.handles(path) ? Dialect.PREVIEW : Dialect.BATCH;
+    }
+
+    private boolean authorised(ApiRequest r) {
+        String key = r.header("Ocp-Apim-Subscription-Key");
+        if (key != null && key.equals(subscriptionKey)) {
+            return true;
+        }
+        String authorization = r.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return bearerTokens.contains(authorization.substring(7).trim());
+        }
+        return false;
+    }
+
+    /** Azure answers 415 to a create that is not JSON. */
+    static EmulatorResponse checkJsonContentType(ApiRequest r, Dialect dialect) {
+        String type = r.header("Content-Type");
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
+            return null;
+        }
+        String message = "The Content-Type must be application/json.";
+        return dialect == Dialect.PREVIEW
+                ? AzureErrors.preview(415, "UnsupportedMediaType", message, null, null)
+                : AzureErrors.batch(415, "UnsupportedMediaType", message, null);
+    }
+}
