@@ -59,6 +59,13 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (credentialCount() > 1) {
+            // a TokenCredential bean for other Azure components is autowired here too: say how to keep the key
+            throw new IllegalArgumentException("azure-avatar takes either a subscriptionKey or a tokenCredential, not "
+                                               + "both. A single TokenCredential bean in the registry is used "
+                                               + "automatically: to use the key instead, set autowiredEnabled=false on "
+                                               + "the azure-avatar component");
+        }
         configuration.validate(credentialCount());
     }
 

@@ -261,7 +261,8 @@ public class AzureAvatarProducer extends DefaultProducer {
     // ---- delete ------------------------------------------------------------------------------------------------
 
     /**
-     * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent). Azure refuses unfinished jobs:
+     * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
+     * the job existed, so the header is absent there). Azure refuses unfinished jobs:
      * that fails with an {@link AzureAvatarJobStateException} naming the job and its status.
      */
     private void delete(Exchange exchange) {
@@ -281,7 +282,12 @@ public class AzureAvatarProducer extends DefaultProducer {
         }
         Message message = exchange.getMessage();
         message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
-        message.setHeader(AzureAvatarConstants.JOB_FOUND, found);
+        if (client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1) {
+            // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
+            message.removeHeader(AzureAvatarConstants.JOB_FOUND);
+        } else {
+            message.setHeader(AzureAvatarConstants.JOB_FOUND, found);
+        }
     }
 
     /** Azure's 400 does not say why; the job's status does. */
