@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,28 @@ public class AzureAvatarProducer extends DefaultProducer {
     @Override
     public AzureAvatarEndpoint getEndpoint() {
         return (AzureAvatarEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        keepDownloadsOutOfStreamCaching();
+    }
+
+    /**
+     * Camel's stream caching (on by default, in memory unless spooling is enabled) would read a whole video into the
+     * heap before the next step sees it. A result download is a one-pass stream by contract, so its class is denied
+     * caching; every other body is cached as the user configured.
+     */
+    private void keepDownloadsOutOfStreamCaching() {
+        StreamCachingStrategy strategy = getEndpoint().getCamelContext().getStreamCachingStrategy();
+        Collection<Class<?>> denied = strategy.getDenyClasses();
+        if (denied == null || !denied.contains(BlobDownload.class)) {
+            List<Class<?>> classes = new ArrayList<>(denied == null ? List.of() : denied);
+            classes.add(BlobDownload.class);
+            strategy.setDenyClasses(classes.toArray(new Class<?>[0]));
+            LOG.debug("Stream caching skips {} bodies: result videos stream straight through", BlobDownload.class.getSimpleName());
+        }
     }
 
     private AzureAvatarClient client() {
