@@ -135,7 +135,8 @@ class AvatarEmulatorListTest {
         long start = System.nanoTime();
         List<String> ids = emu.seedJobs(100_000, SeedState.SUCCEEDED);
         long seedMillis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(seedMillis).as("seeding 100 000 jobs took %d ms", seedMillis).isLessThan(2000);
+        // a guard against accidentally quadratic seeding, not a benchmark: 2 s failed (2.5-3 s) after other test classes on 2 cores
+        assertThat(seedMillis).as("seeding 100 000 jobs took %d ms", seedMillis).isLessThan(10_000);
         assertThat(emu.jobCount()).isEqualTo(100_000);
 
         JsonNode last = json(http.get(B + "?skip=99950&maxpagesize=100&" + V));
