@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.client;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -46,12 +47,20 @@ public final class JobListing {
     private JobListing() {
     }
 
+    /** The same page whatever the order of its query parameters: Azure's next links vary it. */
+    private static String pageIdentity(URI page) {
+        String query = page.getRawQuery() == null ? "" : page.getRawQuery();
+        String[] params = query.split("&");
+        Arrays.sort(params);
+        return page.getRawPath().replaceAll("/+$", "") + "?" + String.join("&", params);
+    }
+
     public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor) {
         URI next = client.dialect().listUri(0, pageSize);
-        Set<URI> read = new HashSet<>();
+        Set<String> read = new HashSet<>();
         int pages = 0;
         while (true) {
-            read.add(next);
+            read.add(pageIdentity(next));
             JobPage page = client.listPage(next);
             pages++;
             if (!visitor.visit(page)) {
@@ -64,7 +73,7 @@ public final class JobListing {
             if (!client.origin().contains(next)) {
                 return new Walk(pages, End.FOREIGN_NEXT_LINK, Origin.of(next));
             }
-            if (read.contains(next)) {
+            if (read.contains(pageIdentity(next))) {
                 LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
                         client.origin(), pages);
                 return new Walk(pages, End.CYCLE, null);
