@@ -77,8 +77,15 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "status": getOrCreateConfiguration(target).setStatus(property(camelContext, java.lang.String.class, value)); return true;
         case "subscriptionkey":
         case "subscriptionKey": getOrCreateConfiguration(target).setSubscriptionKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": getOrCreateConfiguration(target).setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"tokenCredential"};
     }
 
     @Override
@@ -131,6 +138,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "status": return java.lang.String.class;
         case "subscriptionkey":
         case "subscriptionKey": return java.lang.String.class;
+        case "tokencredential":
+        case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
         default: return null;
         }
     }
@@ -186,6 +195,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "status": return getOrCreateConfiguration(target).getStatus();
         case "subscriptionkey":
         case "subscriptionKey": return getOrCreateConfiguration(target).getSubscriptionKey();
+        case "tokencredential":
+        case "tokenCredential": return getOrCreateConfiguration(target).getTokenCredential();
         default: return null;
         }
     }

@@ -94,10 +94,17 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionKey": target.getConfiguration().setSubscriptionKey(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tokencredential":
+        case "tokenCredential": target.getConfiguration().setTokenCredential(property(camelContext, com.azure.core.credential.TokenCredential.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
+    }
+
+    @Override
+    public String[] getAutowiredNames() {
+        return new String[]{"tokenCredential"};
     }
 
     @Override
@@ -174,6 +181,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionKey": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tokencredential":
+        case "tokenCredential": return com.azure.core.credential.TokenCredential.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -255,6 +264,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "subscriptionKey": return target.getConfiguration().getSubscriptionKey();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tokencredential":
+        case "tokenCredential": return target.getConfiguration().getTokenCredential();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -65,6 +65,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("status");
         props.add("subscriptionKey");
         props.add("timeUnit");
+        props.add("tokenCredential");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

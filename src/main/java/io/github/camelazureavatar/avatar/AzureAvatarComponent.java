@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 public class AzureAvatarComponent extends HealthCheckComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarComponent.class);
+    private static final boolean AZURE_CORE_PRESENT = azureCorePresent();
 
     static {
         // Camel's sanitizer does not know this name: without it the key shows in endpoint URIs, logs and health details
@@ -46,6 +47,25 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         if (!URISupport.sanitizeUri("azure-avatar:x?subscriptionKey=secret").contains("xxxxxx")) {
             // camel.main.additionalSensitiveKeywords replaced our keyword; overwriting theirs would be as wrong
             LOG.warn("subscriptionKey is not masked in endpoint URIs: add it to camel.main.additionalSensitiveKeywords");
+        }
+    }
+
+    /**
+     * Autowiring asks the generated configurers for each autowired option's type, and tokenCredential's type is
+     * azure-core's TokenCredential: without azure-core on the classpath that would fail every endpoint with
+     * NoClassDefFoundError. No such bean can exist then, so there is nothing to autowire.
+     */
+    @Override
+    public boolean isAutowiredEnabled() {
+        return super.isAutowiredEnabled() && AZURE_CORE_PRESENT;
+    }
+
+    private static boolean azureCorePresent() {
+        try {
+            Class.forName("com.azure.core.credential.TokenCredential", false, AzureAvatarComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 

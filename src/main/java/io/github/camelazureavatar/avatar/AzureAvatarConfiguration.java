@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.azure.core.credential.TokenCredential;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.RetryPolicy;
 import io.github.camelazureavatar.avatar.client.Timeouts;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -32,6 +34,10 @@ public class AzureAvatarConfiguration implements Cloneable {
     private String apiVersion = AvatarApiVersion.V2024_08_01.value();
     @UriParam(label = "security", secret = true)
     private String subscriptionKey;
+    // only ever touched by reference here: azure-core is optional, and nothing on the key path may need to load it
+    @UriParam(label = "security")
+    @Metadata(autowired = true)
+    private TokenCredential tokenCredential;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -116,6 +122,21 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setSubscriptionKey(String subscriptionKey) {
         this.subscriptionKey = subscriptionKey;
+    }
+
+    public TokenCredential getTokenCredential() {
+        return tokenCredential;
+    }
+
+    /**
+     * Microsoft Entra ID credential instead of a subscription key, for example a DefaultAzureCredential or a
+     * ManagedIdentityCredential from azure-identity. Requests carry a bearer token for the scope
+     * https://cognitiveservices.azure.com/.default, reused until two minutes before it expires. Needs azure-core on
+     * the classpath and a custom-domain endpoint with the Cognitive Services Speech User role. When exactly one such
+     * bean is in the registry it is used automatically; set either this or subscriptionKey, not both.
+     */
+    public void setTokenCredential(TokenCredential tokenCredential) {
+        this.tokenCredential = tokenCredential;
     }
 
     public long getConnectTimeout() {
@@ -284,7 +305,10 @@ public class AzureAvatarConfiguration implements Cloneable {
         return operation;
     }
 
-    /** What the producer does; the header {@code CamelAzureAvatarOperation} overrides it per exchange. */
+    /**
+     * What the producer does: create, get, list, delete, downloadResult or downloadSummary. The header
+     * CamelAzureAvatarOperation overrides it per exchange.
+     */
     public void setOperation(AzureAvatarOperation operation) {
         this.operation = operation;
     }
@@ -293,7 +317,10 @@ public class AzureAvatarConfiguration implements Cloneable {
         return jobId;
     }
 
-    /** The job the producer works on; the header {@code CamelAzureAvatarJobId} overrides it per exchange. */
+    /**
+     * The job the producer gets, deletes or downloads, or the id a create uses (2024 generations; without one the
+     * component makes a random id). The header CamelAzureAvatarJobId overrides it per exchange.
+     */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }

@@ -35,9 +35,40 @@ public final class AzureAvatarConstants {
               javaType = "io.github.camelazureavatar.avatar.AzureAvatarOperation")
     public static final String OPERATION = HEADER_PREFIX + "Operation";
     @Metadata(label = "producer",
-              description = "(list) The link to the next page when one page was asked for; absent on the last page.",
+              description = "(list) The link to the next page when one page was asked for; absent on the last page. Set "
+                            + "on the way in, list reads that page.",
               javaType = "String")
     public static final String NEXT_LINK = HEADER_PREFIX + "NextLink";
+
+    @Metadata(label = "producer",
+              description = "(create) The Operation-Id to send with a create (2024 generations), matching the job id "
+                            + "pattern; Azure's Operation-Id comes back in the same header.",
+              javaType = "String")
+    public static final String OPERATION_ID = HEADER_PREFIX + "OperationId";
+    @Metadata(label = "producer",
+              description = "(create) Azure's Operation-Location: the URL of the create operation's status (2024 "
+                            + "generations); absent when Azure sends none.",
+              javaType = "String")
+    public static final String OPERATION_LOCATION = HEADER_PREFIX + "OperationLocation";
+    @Metadata(label = "producer",
+              description = "(get, delete) Whether Azure knows the job: false when it does not exist (never created, "
+                            + "deleted, or expired), in which case get sets a null body.",
+              javaType = "Boolean")
+    public static final String JOB_FOUND = HEADER_PREFIX + "JobFound";
+    @Metadata(label = "producer",
+              description = "(list) Only list jobs in these statuses, a comma-separated list of NotStarted, Running, "
+                            + "Succeeded, Failed; overrides the status option.",
+              javaType = "String")
+    public static final String STATUS_FILTER = HEADER_PREFIX + "StatusFilter";
+    @Metadata(label = "producer",
+              description = "(list) Read one page only, starting after this many jobs (newest first). With this header, "
+                            + "or with the page size or next link header, list reads one page instead of all jobs.",
+              javaType = "Integer")
+    public static final String SKIP = HEADER_PREFIX + "Skip";
+    @Metadata(label = "producer",
+              description = "(list) Read one page only, of this many jobs (1 to 100); overrides the pageSize option.",
+              javaType = "Integer")
+    public static final String PAGE_SIZE = HEADER_PREFIX + "PageSize";
 
     private AzureAvatarConstants() {
     }

@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.SubscriptionKeyAuth;
+import io.github.camelazureavatar.avatar.client.TokenCredentialAuth;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -58,6 +59,13 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        if (credentialCount() > 1) {
+            // a TokenCredential bean for other Azure components is autowired here too: say how to keep the key
+            throw new IllegalArgumentException("azure-avatar takes either a subscriptionKey or a tokenCredential, not "
+                                               + "both. A single TokenCredential bean in the registry is used "
+                                               + "automatically: to use the key instead, set autowiredEnabled=false on "
+                                               + "the azure-avatar component");
+        }
         configuration.validate(credentialCount());
     }
 
@@ -70,10 +78,17 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     }
 
     private int credentialCount() {
-        return configuration.getSubscriptionKey() == null || configuration.getSubscriptionKey().isBlank() ? 0 : 1;
+        int count = configuration.getSubscriptionKey() == null || configuration.getSubscriptionKey().isBlank() ? 0 : 1;
+        // a plain reference check: the key path must not need azure-core's classes
+        Object credential = configuration.getTokenCredential();
+        return credential == null ? count : count + 1;
     }
 
     private AzureAvatarAuth createAuth() {
+        if (configuration.getTokenCredential() != null) {
+            // TokenCredentialAuth is the only class that needs azure-core; it is loaded only here
+            return new TokenCredentialAuth(configuration.getTokenCredential());
+        }
         return new SubscriptionKeyAuth(configuration.getSubscriptionKey());
     }
 

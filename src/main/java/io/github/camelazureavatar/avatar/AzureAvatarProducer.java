@@ -1,17 +1,483 @@
 package io.github.camelazureavatar.avatar;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultProducer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
-/** Placeholder until the producer lands (issue 4). */
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
+import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
+import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.AzureAvatarException;
+import io.github.camelazureavatar.avatar.client.BlobDownload;
+import io.github.camelazureavatar.avatar.client.CreatedJob;
+import io.github.camelazureavatar.avatar.client.JobListing;
+import io.github.camelazureavatar.avatar.model.AvatarJobIds;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
+import io.github.camelazureavatar.avatar.model.JobStatus;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.spi.StreamCachingStrategy;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, gets, lists and deletes avatar synthesis jobs and downloads their results, one small method per
+ * operation. Settings come from the endpoint's options, overridden per exchange by headers (see
+ * {@link AzureAvatarOptionsProxy}). Every request is checked before it is sent: a bad request fails with a message
+ * naming the problem and nothing reaches Azure.
+ */
 public class AzureAvatarProducer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarProducer.class);
+
+    /** Azure's largest create body. */
+    static final int MAX_CREATE_BODY_BYTES = 500 * 1024;
+
+    private final AzureAvatarOptionsProxy options;
 
     public AzureAvatarProducer(AzureAvatarEndpoint endpoint) {
         super(endpoint);
+        this.options = new AzureAvatarOptionsProxy(endpoint.getConfiguration());
+    }
+
+    @Override
+    public AzureAvatarEndpoint getEndpoint() {
+        return (AzureAvatarEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        keepDownloadsOutOfStreamCaching();
+    }
+
+    /**
+     * Camel's stream caching (on by default, in memory unless spooling is enabled) would read a whole video into the
+     * heap before the next step sees it. A result download is a one-pass stream by contract, so its class is denied
+     * caching; every other body is cached as the user configured.
+     */
+    private void keepDownloadsOutOfStreamCaching() {
+        StreamCachingStrategy strategy = getEndpoint().getCamelContext().getStreamCachingStrategy();
+        Collection<Class<?>> denied = strategy.getDenyClasses();
+        if (denied == null || !denied.contains(BlobDownload.class)) {
+            List<Class<?>> classes = new ArrayList<>(denied == null ? List.of() : denied);
+            classes.add(BlobDownload.class);
+            strategy.setDenyClasses(classes.toArray(new Class<?>[0]));
+            LOG.debug("Stream caching skips {} bodies: result videos stream straight through", BlobDownload.class.getSimpleName());
+        }
+    }
+
+    private AzureAvatarClient client() {
+        return getEndpoint().getClient();
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        throw new UnsupportedOperationException("producer not built yet");
+        AzureAvatarOperation operation = options.operation(exchange);
+        switch (operation) {
+            case create -> create(exchange);
+            case get -> get(exchange);
+            case list -> list(exchange);
+            case delete -> delete(exchange);
+            case downloadResult -> downloadResult(exchange);
+            case downloadSummary -> downloadSummary(exchange);
+            default -> throw new IllegalStateException("Unhandled operation " + operation);
+        }
+    }
+
+    // ---- create ------------------------------------------------------------------------------------------------
+
+    private void create(Exchange exchange) throws InvalidPayloadException {
+        AvatarApiDialect dialect = client().dialect();
+        byte[] definition = createDefinition(exchange, dialect.version());
+        String jobId = null;
+        String operationId = null;
+        if (dialect.clientChoosesId()) {
+            jobId = options.getOption(exchange, AzureAvatarConstants.JOB_ID, String.class,
+                    AzureAvatarConfiguration::getJobId);
+            jobId = jobId == null ? AvatarJobIds.generate() : AvatarJobIds.requireValid(jobId, "job id");
+            operationId = exchange.getMessage().getHeader(AzureAvatarConstants.OPERATION_ID, String.class);
+            if (operationId != null) {
+                AvatarJobIds.requireValid(operationId, "Operation-Id");
+            }
+        }
+        CreatedJob created = client().createJob(jobId, operationId, definition);
+        AvatarSynthesisJob job = created.job();
+        LOG.debug("Created avatar job {} ({})", job.getId(), job.getStatus());
+        Message message = exchange.getMessage();
+        message.setBody(job);
+        setJobHeaders(message, job);
+        setOrRemove(message, AzureAvatarConstants.OPERATION_ID, created.operationId());
+        setOrRemove(message, AzureAvatarConstants.OPERATION_LOCATION, created.operationLocation());
+    }
+
+    /** The JSON to send, checked: from a request (rendered for this generation), a Map, a JsonNode or JSON text. */
+    private byte[] createDefinition(Exchange exchange, AvatarApiVersion version) throws InvalidPayloadException {
+        Message message = exchange.getMessage();
+        Object body = message.getBody();
+        ObjectMapper mapper = client().mapper();
+        byte[] definition;
+        if (body == null) {
+            throw new IllegalArgumentException("The create operation needs a body: an AvatarSynthesisRequest, a Map or "
+                                               + "JSON text with the job definition");
+        } else if (body instanceof AvatarSynthesisRequest request) {
+            request.validate(version);
+            definition = toBytes(mapper, request.toJson(version));
+        } else if (body instanceof Map<?, ?> || body instanceof JsonNode) {
+            JsonNode node = mapper.valueToTree(body);
+            checkInputs(node, version);
+            definition = toBytes(mapper, node);
+        } else {
+            // JSON text goes out exactly as given, once it is known to be JSON with inputs
+            definition = message.getMandatoryBody(byte[].class);
+            JsonNode node;
+            try {
+                node = mapper.readTree(definition);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("The create body is not JSON: " + e.getMessage(), e);
+            }
+            checkInputs(node, version);
+        }
+        if (definition.length > MAX_CREATE_BODY_BYTES) {
+            throw new IllegalArgumentException("The job definition is " + definition.length + " bytes; Azure takes at most "
+                                               + MAX_CREATE_BODY_BYTES + " (500 KB)");
+        }
+        return definition;
+    }
+
+    /** The one check every create body gets: inputs shaped the way this generation reads them. */
+    private static void checkInputs(JsonNode node, AvatarApiVersion version) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("The create body must be a JSON object with the job definition");
+        }
+        boolean preview = version == AvatarApiVersion.V3_1_PREVIEW1;
+        String field = preview ? "text" : "content";
+        String otherField = preview ? "content" : "text";
+        JsonNode inputs = node.get("inputs");
+        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
+            throw new IllegalArgumentException("The avatar synthesis request has no inputs: " + version.value()
+                                               + " needs inputs: [{\"" + field + "\": \"...\"}]");
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            JsonNode input = inputs.get(i);
+            JsonNode text = input.get(field);
+            if (text == null || !text.isTextual() || text.asText().isBlank()) {
+                String hint = input.has(otherField)
+                        ? " (it has '" + otherField + "', the other API generation's name)" : "";
+                throw new IllegalArgumentException("Input " + (i + 1) + " of the avatar synthesis request has no '"
+                                                   + field + "', which " + version.value() + " reads" + hint);
+            }
+        }
+    }
+
+    private static byte[] toBytes(ObjectMapper mapper, JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The job definition cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    // ---- get ---------------------------------------------------------------------------------------------------
+
+    /** A job Azure does not know gives a null body and JobFound=false: absence is an answer, not a failure. */
+    private void get(Exchange exchange) {
+        String jobId = requiredJobId(exchange, AzureAvatarOperation.get);
+        Optional<AvatarSynthesisJob> job = client().getJob(jobId);
+        Message message = exchange.getMessage();
+        message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
+        if (job.isPresent()) {
+            message.setBody(job.get());
+            setJobHeaders(message, job.get());
+        } else {
+            LOG.debug("Avatar job {} does not exist", jobId);
+            message.setBody(null);
+            removeJobHeaders(message);
+            message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
+        }
+    }
+
+    // ---- list --------------------------------------------------------------------------------------------------
+
+    private void list(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Set<JobStatus> filter = statusFilter(options.getOption(exchange, AzureAvatarConstants.STATUS_FILTER,
+                String.class, AzureAvatarConfiguration::getStatus));
+        int pageSize = options.getOption(exchange, AzureAvatarConstants.PAGE_SIZE, Integer.class,
+                AzureAvatarConfiguration::getPageSize);
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException("The page size must be from 1 to 100 (Azure's maximum), not " + pageSize);
+        }
+        boolean onePage = message.getHeader(AzureAvatarConstants.SKIP) != null
+                || message.getHeader(AzureAvatarConstants.PAGE_SIZE) != null
+                || message.getHeader(AzureAvatarConstants.NEXT_LINK) != null;
+        List<AvatarSynthesisJob> jobs = onePage ? listOnePage(message, pageSize) : listAll(pageSize);
+        jobs.removeIf(job -> !filter.isEmpty() && !filter.contains(job.getStatus()));
+        message.setBody(jobs);
+    }
+
+    /** Every job, through the consumer's paging loop; a job listed twice (the list shifts while paged) counts once. */
+    private List<AvatarSynthesisJob> listAll(int pageSize) {
+        Map<String, AvatarSynthesisJob> jobs = new LinkedHashMap<>();
+        JobListing.Walk walk = JobListing.walk(client(), pageSize, page -> {
+            // the later sighting is the fresher one; the first keeps its place
+            page.jobs().forEach(job -> jobs.put(job.getId(), job));
+            return true;
+        });
+        if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
+            throw new AzureAvatarException("Azure's job list at " + client().origin() + " linked page "
+                                           + (walk.pages() + 1) + " to another host, " + walk.foreignHost()
+                                           + "; it was not followed, so the list would be incomplete",
+                    0, null);
+        }
+        return new ArrayList<>(jobs.values());
+    }
+
+    /** One page: at the next link given in the header, else at skip; the next page's link comes back in the header. */
+    private List<AvatarSynthesisJob> listOnePage(Message message, int pageSize) {
+        String nextLink = message.getHeader(AzureAvatarConstants.NEXT_LINK, String.class);
+        URI uri;
+        if (nextLink != null && !nextLink.isBlank()) {
+            try {
+                // listPage refuses a link to any other origin: the credentials stay with the endpoint
+                uri = URI.create(nextLink.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("The " + AzureAvatarConstants.NEXT_LINK + " header is not a URL", e);
+            }
+        } else {
+            Integer skip = message.getHeader(AzureAvatarConstants.SKIP, 0, Integer.class);
+            if (skip < 0) {
+                throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
+            }
+            uri = client().dialect().listUri(skip, pageSize);
+        }
+        JobPage page = client().listPage(uri);
+        setOrRemove(message, AzureAvatarConstants.NEXT_LINK, page.nextLink() == null ? null : page.nextLink().toString());
+        return new ArrayList<>(page.jobs());
+    }
+
+    private static Set<JobStatus> statusFilter(String statuses) {
+        Set<JobStatus> filter = EnumSet.noneOf(JobStatus.class);
+        if (statuses != null) {
+            for (String name : statuses.split(",")) {
+                if (!name.isBlank()) {
+                    filter.add(JobStatus.fromAzure(name));
+                }
+            }
+        }
+        return filter;
+    }
+
+    // ---- delete ------------------------------------------------------------------------------------------------
+
+    /**
+     * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
+     * the job existed, so the header is absent there). Azure refuses unfinished jobs:
+     * that fails with an {@link AzureAvatarJobStateException} naming the job and its status.
+     */
+    private void delete(Exchange exchange) {
+        String jobId = requiredJobId(exchange, AzureAvatarOperation.delete);
+        boolean found = true;
+        try {
+            client().deleteJob(jobId);
+            LOG.debug("Deleted avatar job {}", jobId);
+        } catch (AzureAvatarException e) {
+            if (e.getHttpResponseCode() == 404) {
+                found = false;
+            } else if (e.getHttpResponseCode() == 400 || e.getHttpResponseCode() == 409) {
+                throw explainRefusedDelete(jobId, e);
+            } else {
+                throw e;
+            }
+        }
+        Message message = exchange.getMessage();
+        message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
+        if (client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1) {
+            // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
+            message.removeHeader(AzureAvatarConstants.JOB_FOUND);
+        } else {
+            message.setHeader(AzureAvatarConstants.JOB_FOUND, found);
+        }
+    }
+
+    /** Azure's 400 does not say why; the job's status does. */
+    private AzureAvatarException explainRefusedDelete(String jobId, AzureAvatarException refusal) {
+        Optional<AvatarSynthesisJob> job;
+        try {
+            job = client().getJob(jobId);
+        } catch (RuntimeException e) {
+            refusal.addSuppressed(e);
+            return refusal;
+        }
+        if (job.isPresent() && !job.get().getStatus().isFinished()) {
+            JobStatus status = job.get().getStatus();
+            return new AzureAvatarJobStateException("Azure refused to delete avatar job " + jobId + ": it is " + status
+                                                    + ", and only finished jobs (Succeeded or Failed) can be deleted. "
+                                                    + "Delete it once it finished, for example from a route consuming "
+                                                    + "azure-avatar with status=Succeeded,Failed",
+                    jobId, status, refusal.getHttpResponseCode(), refusal.getAzureErrorCode(), refusal);
+        }
+        return refusal;
+    }
+
+    // ---- downloads ---------------------------------------------------------------------------------------------
+
+    /**
+     * The video as a stream: the body is an InputStream reading from blob storage as it is consumed, never held whole
+     * in memory. File name {@code <jobId>.mp4} (or .webm), so that .to("file:videos") keeps one file per job.
+     */
+    private void downloadResult(Exchange exchange) {
+        DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadResult,
+                status -> status == JobStatus.Succeeded, "has not succeeded, so it has no video");
+        AvatarSynthesisJob job = source.job();
+        BlobDownload download;
+        try {
+            download = client().download(requireAbsolute(job, job.getResultUrl(), "video"));
+        } catch (AzureAvatarException e) {
+            if (!source.fromBody() || !isExpiredLink(e)) {
+                throw e;
+            }
+            // the job came in the body and its SAS link may have expired: Azure signs a fresh one with every GET
+            job = requireJob(job.getId(), AzureAvatarOperation.downloadResult);
+            download = client().download(requireAbsolute(job, job.getResultUrl(), "video"));
+        }
+        Message message = exchange.getMessage();
+        message.setBody(download);
+        setJobHeaders(message, job);
+        message.setHeader(Exchange.FILE_NAME, job.getId() + extension(download.getFileName(), ".mp4"));
+        message.setHeader(Exchange.CONTENT_TYPE, download.getContentType());
+        setOrRemove(message, Exchange.CONTENT_LENGTH, download.getContentLength() < 0 ? null : download.getContentLength());
+    }
+
+    /** summary.json as a JsonNode (camel-jackson converts it to a Map, a String or a file). */
+    private void downloadSummary(Exchange exchange) {
+        DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadSummary, JobStatus::isFinished,
+                "has not finished, so it has no summary");
+        AvatarSynthesisJob job = source.job();
+        JsonNode summary;
+        try {
+            summary = client().downloadJson(requireAbsolute(job, job.getSummaryUrl(), "summary"));
+        } catch (AzureAvatarException e) {
+            if (!source.fromBody() || !isExpiredLink(e)) {
+                throw e;
+            }
+            job = requireJob(job.getId(), AzureAvatarOperation.downloadSummary);
+            summary = client().downloadJson(requireAbsolute(job, job.getSummaryUrl(), "summary"));
+        }
+        Message message = exchange.getMessage();
+        message.setBody(summary);
+        setJobHeaders(message, job);
+        message.setHeader(Exchange.FILE_NAME, job.getId() + "-summary.json");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.removeHeader(Exchange.CONTENT_LENGTH);
+    }
+
+    private record DownloadSource(AvatarSynthesisJob job, boolean fromBody) {
+    }
+
+    /**
+     * The job in the body when it is ready, else the job by id from Azure (a job in the body that is not ready yet is
+     * read again: it may have finished since).
+     */
+    private DownloadSource downloadSource(Exchange exchange, AzureAvatarOperation operation, Predicate<JobStatus> ready,
+                                          String notReady) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof AvatarSynthesisJob job && ready.test(job.getStatus())) {
+            return new DownloadSource(job, true);
+        }
+        String jobId = body instanceof AvatarSynthesisJob job
+                ? job.getId() : requiredJobId(exchange, operation);
+        AvatarSynthesisJob job = requireJob(jobId, operation);
+        if (!ready.test(job.getStatus())) {
+            String reason = job.getError() == null ? "" : " (" + job.getError() + ")";
+            throw new AzureAvatarJobStateException("Cannot " + operation + " avatar job " + jobId + ": it is "
+                                                   + job.getStatus() + reason + " and " + notReady,
+                    jobId, job.getStatus(), 0, null, null);
+        }
+        return new DownloadSource(job, false);
+    }
+
+    private AvatarSynthesisJob requireJob(String jobId, AzureAvatarOperation operation) {
+        return client().getJob(jobId).orElseThrow(() -> new AzureAvatarException(
+                "Cannot " + operation + " avatar job " + jobId + ": Azure does not know it (never created, deleted, or "
+                                                                                  + "expired after its time to live)",
+                404, "NotFound"));
+    }
+
+    private static String requireAbsolute(AvatarSynthesisJob job, String url, String what) {
+        if (url == null || url.isBlank()) {
+            throw new AzureAvatarJobStateException("Avatar job " + job.getId() + " is " + job.getStatus()
+                                                   + " but Azure gave no " + what + " URL",
+                    job.getId(), job.getStatus(), 0, null, null);
+        }
+        if (!url.startsWith("https://") && !url.startsWith("http://")) {
+            // with destinationContainerUrl, Azure names a path in the user's own container instead of a SAS URL
+            throw new AzureAvatarJobStateException("The " + what + " of avatar job " + job.getId()
+                                                   + " was written to your own destination container at '" + url
+                                                   + "'; read it from there, for example with azure-storage-blob",
+                    job.getId(), job.getStatus(), 0, null, null);
+        }
+        return url;
+    }
+
+    private static boolean isExpiredLink(AzureAvatarException e) {
+        return e.getHttpResponseCode() == 403 || e.getHttpResponseCode() == 404;
+    }
+
+    private static String extension(String fileName, String fallback) {
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        return dot < 0 ? fallback : fileName.substring(dot);
+    }
+
+    // ---- shared ------------------------------------------------------------------------------------------------
+
+    private String requiredJobId(Exchange exchange, AzureAvatarOperation operation) {
+        String jobId = options.getOption(exchange, AzureAvatarConstants.JOB_ID, String.class,
+                AzureAvatarConfiguration::getJobId);
+        if (jobId == null) {
+            throw new IllegalArgumentException("The " + operation + " operation needs a job id: set the "
+                                               + AzureAvatarConstants.JOB_ID + " header or the jobId option");
+        }
+        return AvatarJobIds.requireValid(jobId, "job id");
+    }
+
+    private static void setJobHeaders(Message message, AvatarSynthesisJob job) {
+        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
+        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
+        setOrRemove(message, AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
+        setOrRemove(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
+        setOrRemove(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
+        setOrRemove(message, AzureAvatarConstants.RESULT_URL, job.getResultUrl());
+        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+    }
+
+    private static void removeJobHeaders(Message message) {
+        for (String header : List.of(AzureAvatarConstants.STATUS, AzureAvatarConstants.DISPLAY_NAME,
+                AzureAvatarConstants.CREATED_DATE_TIME, AzureAvatarConstants.LAST_ACTION_DATE_TIME,
+                AzureAvatarConstants.RESULT_URL, AzureAvatarConstants.SUMMARY_URL)) {
+            message.removeHeader(header);
+        }
+    }
+
+    private static void setOrRemove(Message message, String header, Object value) {
+        if (value == null) {
+            message.removeHeader(header);
+        } else {
+            message.setHeader(header, value);
+        }
     }
 }

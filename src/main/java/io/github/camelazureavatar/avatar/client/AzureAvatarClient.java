@@ -46,6 +46,9 @@ public final class AzureAvatarClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarClient.class);
 
+    /** Far above any real answer (a page of 100 jobs is about 200 KB), far below what hurts a heap. */
+    static final int MAX_API_RESPONSE_BYTES = 32 * 1024 * 1024;
+
     /** Cancels requests that outlive requestTimeout; one daemon thread for every client, it only flips a flag. */
     private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "azure-avatar-request-timeouts");
@@ -71,6 +74,7 @@ public final class AzureAvatarClient implements Closeable {
         this.retryPolicy = retryPolicy;
         this.guard = guard;
         this.requestTimeout = timeouts.request();
+        warnIfHttpClientLogsHeaders();
         Timeout connect = Timeout.of(timeouts.connect());
         Timeout response = Timeout.of(timeouts.response());
         this.http = HttpClients.custom()
@@ -86,6 +90,19 @@ public final class AzureAvatarClient implements Closeable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .build();
+    }
+
+    /**
+     * HttpClient's own DEBUG loggers print every request header and byte, the key and tokens included; nothing of ours
+     * can mask them, so say it where the person who turned them on will look.
+     */
+    private static void warnIfHttpClientLogsHeaders() {
+        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token into the log "
+                         + "in clear text. Set it to INFO or above outside a debugging session", name);
+            }
+        }
     }
 
     public AvatarApiDialect dialect() {
@@ -292,8 +309,7 @@ public final class AzureAvatarClient implements Closeable {
                 ? null : TIMEOUTS.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             ApiResponse response = http.execute(request, r -> new ApiResponse(
-                    r.getCode(), r.getHeaders(),
-                    r.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(r.getEntity())));
+                    r.getCode(), r.getHeaders(), readBounded(r.getEntity())));
             if (LOG.isDebugEnabled()) {
                 LOG.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestUri(), response.status,
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
@@ -308,6 +324,28 @@ public final class AzureAvatarClient implements Closeable {
             if (deadline != null) {
                 deadline.cancel(false);
             }
+        }
+    }
+
+    /**
+     * Reads an API answer whole, up to a bound: a page of 100 jobs is about 200 KB, so anything near the bound is a
+     * broken or hostile answer and must not exhaust the heap of a route that runs for weeks.
+     */
+    private static byte[] readBounded(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        if (entity.getContentLength() > MAX_API_RESPONSE_BYTES) {
+            throw new IOException("the answer is " + entity.getContentLength() + " bytes, more than the "
+                                  + MAX_API_RESPONSE_BYTES + " an API answer may have");
+        }
+        try (InputStream in = entity.getContent()) {
+            byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
+            if (body.length > MAX_API_RESPONSE_BYTES) {
+                throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
+                                      + " bytes an API answer may have");
+            }
+            return body;
         }
     }
 

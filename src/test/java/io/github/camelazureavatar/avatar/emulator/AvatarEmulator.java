@@ -67,12 +67,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>429 {@code X-RateLimit-Reset} and {@code Retry-After} seconds are in real time, not the
  * emulator clock (they are about how long the client waits); limit 50, remaining 0.</li>
  * <li>The 401 body is the API Management gateway's, for both generations, also for unknown paths.</li>
- * <li>NotStarted {@code lastActionDateTime} equals {@code createdDateTime}.</li>
+ * <li>NotStarted {@code lastActionDateTime} equals {@code createdDateTime}. Seeded Running,
+ * Succeeded and Failed jobs entered that state at their {@code createdDateTime} too (fixtures,
+ * kept to one timestamp per job so 100 000 of them stay cheap); they never change state, but
+ * finished ones still expire after the default TTL (744 h).</li>
+ * <li>Ids: A jobs get random GUIDs; B {@code internalId} is a GUID; seeded jobs get GUIDs
+ * (deterministic for a given seed) unless a {@link SeedSpec} id prefix is given.</li>
+ * <li>Billing: characters of the input text (SSML tags stripped); every input yields 2 s of
+ * video (the bundled MP4), so {@code durationInMilliseconds} is 2000 per input.</li>
+ * <li>{@code Fault.connectionReset()} closes the socket before any byte of the answer (the
+ * client sees the connection closed; a TCP RST cannot be forced with the JDK server).</li>
  * </ul>
  * Faults with a status answer without touching the store; delay, malformed and truncated
  * faults let the request take effect; a connection reset drops it before it takes effect.
  */
 public final class AvatarEmulator implements AutoCloseable {
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, loopback clients wait
+        // for a delayed ACK and every request costs ~40 ms. Only effective before the JDK's first
+        // HttpServer in this JVM, and only when the user has not chosen otherwise.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     /** The line {@link #main} prints once it listens; scripts wait for it. */
     static final String READY_LINE = "Azure avatar emulator listening on %s (blob host %s), key %s";
@@ -109,7 +127,7 @@ public final class AvatarEmulator implements AutoCloseable {
         JobJson json = new JobJson(layout, video.length);
         ServiceContext ctx = new ServiceContext(store, factory, json, faults, b.maxActiveJobs);
         this.blobHost = new BlobHost(log, store, json, layout, video, clock);
-        apiServer.createContext("/", new Gateway(ctx, log, b.subscriptionKey, b.bearerTokens));
+        apiServer.createContext("/", new Gateway(ctx, log, baseUrl, b.subscriptionKey, b.bearerTokens));
         blobHost.bind(blobServer, faults);
         apiServer.setExecutor(executor);
         blobServer.setExecutor(executor);
@@ -199,7 +217,6 @@ public final class AvatarEmulator implements AutoCloseable {
     public String createJob(String id, String description, boolean fail) {
         JobDraft draft = new JobDraft();
         draft.id = Objects.requireNonNull(id, "id");
-        draft.internalId = factory.guid();
         draft.description = description;
         draft.synthesisConfig = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
                 .put("voice", "en-US-AvaMultilingualNeural");

@@ -104,7 +104,6 @@ final class BatchSynthesesApiHandler {
         } catch (ValidationException e) {
             return AzureErrors.batch(400, "BadRequest", e.getMessage(), e.innerCode());
         }
-        draft.internalId = UUID.randomUUID().toString();
         draft.operationId = operationId != null ? operationId : UUID.randomUUID().toString();
         draft.requestFingerprint = id + "\n" + new String(r.body(), StandardCharsets.UTF_8);
         EmulatedJob job = ctx.factory().fresh(draft);

@@ -34,7 +34,7 @@ public final class BlobHost {
     }
 
     void bind(HttpServer server, Faults faults) {
-        server.createContext("/", new FaultingHandler(HOST, faults, log) {
+        server.createContext("/", new FaultingHandler(HOST, faults, log, layout.baseUrl()) {
             @Override
             EmulatorResponse respond(ApiRequest request) {
                 return serve(request);
@@ -94,7 +94,7 @@ public final class BlobHost {
         if (job == null) {
             return AzureErrors.blobNotFound();
         }
-        if (!job.sig.equals(r.param("sig"))) {
+        if (!job.sig().equals(r.param("sig"))) {
             return AzureErrors.blobAuthenticationFailed();
         }
         Instant now = clock.now();

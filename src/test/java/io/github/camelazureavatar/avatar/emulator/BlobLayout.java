@@ -39,13 +39,13 @@ final class BlobLayout {
 
     /** Path inside the container as summary.json's videoFileName shows it. */
     String videoFileName(EmulatedJob job, int index) {
-        return folder + "/" + job.draft.internalId + "/" + String.format("%04d", index) + "." + job.draft.resultExtension();
+        return folder + "/" + job.internalId() + "/" + String.format("%04d", index) + "." + job.draft.resultExtension();
     }
 
     private String url(EmulatedJob job, String file) {
         return blobBaseUrl + "/" + CONTAINER + "/" + folder + "/" + Http.encodePathSegment(job.id()) + "/" + file
                 + "?sv=2023-11-03&st=" + AzureDates.SAS.format(job.finishedAt.minusSeconds(300))
                 + "&se=" + AzureDates.SAS.format(job.finishedAt.plusSeconds(86400))
-                + "&sr=b&sp=r&sig=" + job.sig;
+                + "&sr=b&sp=r&sig=" + job.sig();
     }
 }

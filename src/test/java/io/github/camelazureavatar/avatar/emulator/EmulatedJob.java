@@ -1,41 +1,90 @@
 package io.github.camelazureavatar.avatar.emulator;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.UUID;
 
 /**
  * One job. Its whole future is fixed at creation (when it starts running, when it finishes,
  * whether it fails, when it expires), so its status is a pure function of the clock: no
  * timers, no state changes to synchronise, and rendering can be cached per status.
+ * Seeded jobs share one {@link JobDraft}; what differs per job lives here, and what can be
+ * derived (internal id, SAS signature) is derived from {@link #token} on first use, which
+ * keeps 100 000 seeded jobs small and fast to make.
  */
 final class EmulatedJob {
 
     /** "Never", for jobs pinned in a state; far enough that no test reaches it, small enough to add a TTL to. */
     static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
+    private static final char[] SIG_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     final JobDraft draft;
+    final String id;
+    final boolean fails;
     final long seq;
+    final long token;
     final Instant created;
     final Instant runningAt;
     final Instant finishedAt;
-    final Instant expiresAt;
-    final String sig;
+    private volatile String internalId;
+    private volatile String sig;
     private volatile long resultSize = -1;
-    private final AtomicReferenceArray<String> jsonCache =
-            new AtomicReferenceArray<>(Dialect.values().length * JobStatus.values().length);
+    private String[] jsonCache;
 
-    EmulatedJob(JobDraft draft, long seq, Instant created, Instant runningAt, Instant finishedAt, String sig) {
+    EmulatedJob(JobDraft draft, String id, String internalId, boolean fails, long seq, long token,
+            Instant created, Instant runningAt, Instant finishedAt) {
         this.draft = draft;
+        this.id = id;
+        this.internalId = internalId;
+        this.fails = fails;
         this.seq = seq;
+        this.token = token;
         this.created = created;
         this.runningAt = runningAt;
         this.finishedAt = finishedAt;
-        this.expiresAt = finishedAt.isBefore(NEVER) ? finishedAt.plus(draft.ttl) : NEVER.plus(draft.ttl);
-        this.sig = sig;
+    }
+
+    /** Azure removes finished jobs at lastActionDateTime + TTL. Computed, not stored: 100 000 fewer objects. */
+    Instant expiresAt() {
+        return finishedAt.plus(draft.ttl);
     }
 
     String id() {
-        return draft.id;
+        return id;
+    }
+
+    /** B's {@code internalId}, the {@code jobID} of summary.json. */
+    String internalId() {
+        String value = internalId;
+        if (value == null) {
+            long msb = mix(token ^ 0x1L);
+            long lsb = mix(token ^ 0x2L);
+            value = new UUID((msb & ~0xF000L) | 0x4000L, (lsb & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+            internalId = value;
+        }
+        return value;
+    }
+
+    /** The SAS {@code sig} of this job's files: 43 characters like Azure's, unguessable without the URL. */
+    String sig() {
+        String value = sig;
+        if (value == null) {
+            char[] c = new char[43];
+            for (int i = 0; i < c.length; i++) {
+                long word = mix(token + 0x100L + i / 10);
+                c[i] = SIG_CHARS[(int) ((word >>> ((i % 10) * 6)) & 63) % SIG_CHARS.length];
+            }
+            value = new String(c);
+            sig = value;
+        }
+        return value;
+    }
+
+    /** SplitMix64's finaliser: a cheap, well-spread function of the token. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     JobStatus statusAt(Instant now) {
@@ -45,7 +94,7 @@ final class EmulatedJob {
         if (now.isBefore(finishedAt)) {
             return JobStatus.RUNNING;
         }
-        return draft.fails ? JobStatus.FAILED : JobStatus.SUCCEEDED;
+        return fails ? JobStatus.FAILED : JobStatus.SUCCEEDED;
     }
 
     /** The instant the given status was entered: Azure's lastActionDateTime. */
@@ -67,18 +116,23 @@ final class EmulatedJob {
         return resultSize >= 0;
     }
 
-    void setResultSize(long bytes) {
+    synchronized void setResultSize(long bytes) {
         resultSize = bytes;
-        for (int i = 0; i < jsonCache.length(); i++) {
-            jsonCache.set(i, null);
+        jsonCache = null;
+    }
+
+    synchronized String cachedJson(Dialect dialect, JobStatus status) {
+        return jsonCache == null ? null : jsonCache[slot(dialect, status)];
+    }
+
+    synchronized void cacheJson(Dialect dialect, JobStatus status, String json) {
+        if (jsonCache == null) {
+            jsonCache = new String[Dialect.values().length * JobStatus.values().length];
         }
+        jsonCache[slot(dialect, status)] = json;
     }
 
-    String cachedJson(Dialect dialect, JobStatus status) {
-        return jsonCache.get(dialect.ordinal() * JobStatus.values().length + status.ordinal());
-    }
-
-    void cacheJson(Dialect dialect, JobStatus status, String json) {
-        jsonCache.set(dialect.ordinal() * JobStatus.values().length + status.ordinal(), json);
+    private static int slot(Dialect dialect, JobStatus status) {
+        return dialect.ordinal() * JobStatus.values().length + status.ordinal();
     }
 }

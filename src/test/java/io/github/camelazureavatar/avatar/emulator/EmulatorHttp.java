@@ -94,6 +94,14 @@ final class EmulatorHttp {
         }
     }
 
+    static JsonNode json(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + text, e);
+        }
+    }
+
     static String bodyB(String text) {
         return """
                 {"inputKind":"PlainText","synthesisConfig":{"voice":"en-US-AvaMultilingualNeural"},"customVoices":{},

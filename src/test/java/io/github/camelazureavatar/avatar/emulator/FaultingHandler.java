@@ -15,11 +15,14 @@ abstract class FaultingHandler implements HttpHandler {
     private final String host;
     private final Faults faults;
     private final RequestLog log;
+    private final String defaultOrigin;
 
-    FaultingHandler(String host, Faults faults, RequestLog log) {
+    /** {@code defaultOrigin} builds absolute links when a request has no Host header (HTTP/1.0). */
+    FaultingHandler(String host, Faults faults, RequestLog log, String defaultOrigin) {
         this.host = host;
         this.faults = faults;
         this.log = log;
+        this.defaultOrigin = defaultOrigin;
     }
 
     /** The answer when no fault replaces it. */
@@ -54,7 +57,7 @@ abstract class FaultingHandler implements HttpHandler {
                     sleep(fault);
                 }
                 String hostHeader = exchange.getRequestHeaders().getFirst("Host");
-                String origin = hostHeader != null ? "http://" + hostHeader : null;
+                String origin = hostHeader != null ? "http://" + hostHeader : defaultOrigin;
                 ApiRequest request = new ApiRequest(method, path, rawQuery, Http.query(rawQuery),
                         exchange.getRequestHeaders(), body, origin);
                 response = respond(request);

@@ -14,8 +14,8 @@ final class Gateway extends FaultingHandler {
     private final PreviewApiHandler preview;
     private final BatchSynthesesApiHandler batch;
 
-    Gateway(ServiceContext ctx, RequestLog log, String subscriptionKey, Set<String> bearerTokens) {
-        super("api", ctx.faults(), log);
+    Gateway(ServiceContext ctx, RequestLog log, String baseUrl, String subscriptionKey, Set<String> bearerTokens) {
+        super("api", ctx.faults(), log, baseUrl);
         this.subscriptionKey = subscriptionKey;
         this.bearerTokens = Set.copyOf(bearerTokens);
         this.preview = new PreviewApiHandler(ctx);

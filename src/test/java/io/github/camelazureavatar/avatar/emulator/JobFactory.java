@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,14 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
 final class JobFactory {
 
     static final String FAIL_MARKER = "[fail]";
-    private static final char[] SIG_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     private final EmulatorClock clock;
     private final Duration notStartedFor;
     private final Duration runningFor;
     private final double failureRate;
     private final Random random;
+    /** Ids and signatures; separate from {@link #random} so seeding does not shift failure patterns. */
+    private final SplittableRandom ids;
     private final AtomicLong seq = new AtomicLong();
 
     JobFactory(EmulatorClock clock, Duration notStartedFor, Duration runningFor, double failureRate, long seed) {
@@ -29,6 +30,7 @@ final class JobFactory {
         this.runningFor = runningFor;
         this.failureRate = failureRate;
         this.random = new Random(seed);
+        this.ids = new SplittableRandom(seed);
     }
 
     EmulatorClock clock() {
@@ -38,18 +40,19 @@ final class JobFactory {
     /** A job created now that goes through the normal lifecycle. */
     EmulatedJob fresh(JobDraft draft) {
         Instant now = clock.now();
-        return lifecycle(draft, now, now);
+        return lifecycle(draft, draft.id, draft.internalId, draft.fails, now, now);
     }
 
     /** {@code created} may lie in the past; the lifecycle still starts at {@code anchor}. */
-    EmulatedJob lifecycle(JobDraft draft, Instant created, Instant anchor) {
-        draft.fails = draft.fails || rollFailure();
+    EmulatedJob lifecycle(JobDraft draft, String id, String internalId, boolean fail, Instant created, Instant anchor) {
+        boolean fails = rollFailure() || fail;
         Instant runningAt = anchor.plus(notStartedFor);
-        return new EmulatedJob(draft, seq.incrementAndGet(), created, runningAt, runningAt.plus(runningFor), sig());
+        return new EmulatedJob(draft, id, internalId, fails, seq.incrementAndGet(), token(), created, runningAt,
+                runningAt.plus(runningFor));
     }
 
     /** A job stuck in {@code status} forever (finished ones still expire after their TTL). */
-    EmulatedJob pinned(JobDraft draft, Instant created, JobStatus status) {
+    EmulatedJob pinned(JobDraft draft, String id, Instant created, JobStatus status) {
         Instant runningAt;
         Instant finishedAt;
         switch (status) {
@@ -57,38 +60,40 @@ final class JobFactory {
                 runningAt = EmulatedJob.NEVER;
                 finishedAt = EmulatedJob.NEVER;
             }
+            // Seeded jobs entered their state when they were created: one Instant per job, not three.
             case RUNNING -> {
-                runningAt = created.plusMillis(500);
+                runningAt = created;
                 finishedAt = EmulatedJob.NEVER;
             }
             default -> {
-                draft.fails = status == JobStatus.FAILED;
-                runningAt = created.plusMillis(200);
-                finishedAt = created.plusMillis(700);
+                runningAt = created;
+                finishedAt = created;
             }
         }
-        return new EmulatedJob(draft, seq.incrementAndGet(), created, runningAt, finishedAt, sig());
+        return new EmulatedJob(draft, id, null, status == JobStatus.FAILED, seq.incrementAndGet(), token(), created,
+                runningAt, finishedAt);
     }
 
     synchronized boolean rollFailure() {
         return failureRate > 0 && random.nextDouble() < failureRate;
     }
 
-    synchronized String guid() {
-        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(msb, lsb).toString();
+    String guid() {
+        long msb;
+        long lsb;
+        synchronized (this) {
+            msb = ids.nextLong();
+            lsb = ids.nextLong();
+        }
+        return new UUID((msb & ~0xF000L) | 0x4000L, (lsb & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
     }
 
-    synchronized String sig() {
-        char[] c = new char[43];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = SIG_CHARS[random.nextInt(SIG_CHARS.length)];
-        }
-        return new String(c);
+    /** Per-job randomness from which the job derives its internal id and SAS signature. */
+    synchronized long token() {
+        return ids.nextLong();
     }
 
     synchronized String hex32() {
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        return String.format("%016x%016x", ids.nextLong(), ids.nextLong());
     }
 }

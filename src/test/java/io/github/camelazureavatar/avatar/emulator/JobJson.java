@@ -41,8 +41,8 @@ final class JobJson {
     private ObjectNode preview(EmulatedJob job, JobStatus status) {
         JobDraft d = job.draft;
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("id", d.id);
-        root.put("displayName", d.displayName != null ? d.displayName : d.id);
+        root.put("id", job.id());
+        root.put("displayName", d.displayName != null ? d.displayName : job.id());
         if (d.description != null) {
             root.put("description", d.description);
         }
@@ -101,8 +101,8 @@ final class JobJson {
     private ObjectNode batch(EmulatedJob job, JobStatus status) {
         JobDraft d = job.draft;
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("id", d.id);
-        root.put("internalId", d.internalId);
+        root.put("id", job.id());
+        root.put("internalId", job.internalId());
         root.put("status", status.wireName());
         root.put("createdDateTime", AzureDates.batch(job.created));
         Instant last = job.enteredAt(status);
@@ -173,10 +173,10 @@ final class JobJson {
     String summary(EmulatedJob job, JobStatus status) {
         JobDraft d = job.draft;
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("jobID", d.internalId);
+        root.put("jobID", job.internalId());
         root.put("status", status.wireName());
         ArrayNode results = root.putArray("results");
-        List<String> texts = d.texts != null ? d.texts : List.of("Seeded job " + d.id + ".");
+        List<String> texts = d.texts != null ? d.texts : List.of("Seeded job " + job.id() + ".");
         for (int i = 0; i < texts.size(); i++) {
             ObjectNode r = results.addObject();
             r.putArray("texts").add(asSsml(d, texts.get(i)));

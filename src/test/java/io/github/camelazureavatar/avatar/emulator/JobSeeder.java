@@ -1,18 +1,15 @@
 package io.github.camelazureavatar.avatar.emulator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bulk fixtures. Seeded jobs share their immutable settings objects and keep no input text,
- * so 100 000 of them cost little memory and well under a second.
+ * Bulk fixtures. The jobs of one seeding share a single settings object and keep no input
+ * text, so 100 000 of them are made well under a second and stay small.
  */
 final class JobSeeder {
-
-    private static final ObjectNode VOICE = JsonNodeFactory.instance.objectNode().put("voice", "en-US-AvaMultilingualNeural");
 
     private final JobFactory factory;
     private final JobStore store;
@@ -24,27 +21,35 @@ final class JobSeeder {
 
     List<String> seed(SeedSpec spec) {
         Instant now = factory.clock().now();
-        List<EmulatedJob> jobs = new ArrayList<>(spec.count());
-        List<String> ids = new ArrayList<>(spec.count());
-        for (int i = 0; i < spec.count(); i++) {
-            JobDraft draft = new JobDraft();
-            draft.id = spec.idPrefix() != null ? spec.idPrefix() + String.format("%06d", i + 1) : factory.guid();
-            draft.internalId = factory.guid();
-            draft.description = spec.description();
-            draft.inputKind = spec.inputKind();
-            draft.synthesisConfig = "PlainText".equals(spec.inputKind()) ? VOICE : null;
-            Instant created = now.minus(spec.spacing().multipliedBy(spec.count() - i));
+        JobDraft shared = new JobDraft();
+        shared.description = spec.description();
+        shared.inputKind = spec.inputKind();
+        if ("PlainText".equals(spec.inputKind())) {
+            shared.synthesisConfig = JsonNodeFactory.instance.objectNode().put("voice", "en-US-AvaMultilingualNeural");
+        }
+        long spacingNanos = spec.spacing().toNanos();
+        int count = spec.count();
+        List<EmulatedJob> jobs = new ArrayList<>(count);
+        List<String> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String id = spec.idPrefix() != null ? spec.idPrefix() + pad6(i + 1) : factory.guid();
+            Instant created = now.minusNanos(spacingNanos * (count - i));
             EmulatedJob job = switch (spec.state()) {
-                case NOT_STARTED -> factory.pinned(draft, created, JobStatus.NOT_STARTED);
-                case RUNNING -> factory.pinned(draft, created, JobStatus.RUNNING);
-                case SUCCEEDED -> factory.pinned(draft, created, JobStatus.SUCCEEDED);
-                case FAILED -> factory.pinned(draft, created, JobStatus.FAILED);
-                case LIFECYCLE -> factory.lifecycle(draft, created, now);
+                case NOT_STARTED -> factory.pinned(shared, id, created, JobStatus.NOT_STARTED);
+                case RUNNING -> factory.pinned(shared, id, created, JobStatus.RUNNING);
+                case SUCCEEDED -> factory.pinned(shared, id, created, JobStatus.SUCCEEDED);
+                case FAILED -> factory.pinned(shared, id, created, JobStatus.FAILED);
+                case LIFECYCLE -> factory.lifecycle(shared, id, null, false, created, now);
             };
             jobs.add(job);
-            ids.add(draft.id);
+            ids.add(id);
         }
         store.addAll(jobs);
         return ids;
+    }
+
+    private static String pad6(int n) {
+        String digits = Integer.toString(n);
+        return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
     }
 }

@@ -35,7 +35,7 @@ final class ListPager {
             if (i > from) {
                 out.append(',');
             }
-            out.append(ctx.json().render(all[i], dialect, now));
+            out.append(ctx.json().render(all[all.length - 1 - i], dialect, now));
         }
         out.append(']');
         if (to < all.length) {

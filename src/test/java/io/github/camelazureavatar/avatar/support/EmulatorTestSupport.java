@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.support;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.github.camelazureavatar.avatar.AzureAvatarComponent;
 import io.github.camelazureavatar.avatar.AzureAvatarConstants;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import org.apache.camel.CamelContext;
@@ -48,6 +49,15 @@ public abstract class EmulatorTestSupport {
     protected String avatarUri(String apiVersion, String options) {
         return "azure-avatar:jobs?endpoint=" + azure.baseUrl() + "&subscriptionKey=RAW(" + KEY + ")&apiVersion="
                + apiVersion + "&startScheduler=false&retryInitialDelay=5&retryMaxDelay=20" + (options.isEmpty() ? "" : "&" + options);
+    }
+
+    /**
+     * A URI on the emulator without the key, which is set on the component: what the docs recommend, since Camel
+     * core logs endpoint URIs unmasked at TRACE.
+     */
+    protected String avatarUriWithComponentKey(String apiVersion, String options) {
+        context.getComponent("azure-avatar", AzureAvatarComponent.class).getConfiguration().setSubscriptionKey(KEY);
+        return avatarUri(apiVersion, options).replace("&subscriptionKey=RAW(" + KEY + ")", "");
     }
 
     /** The path prefix of the job list in a generation. */
