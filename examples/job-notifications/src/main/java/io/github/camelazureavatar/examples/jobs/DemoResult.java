@@ -11,9 +11,9 @@ public record DemoResult(String azure, String routes, boolean complete, Duration
                          long succeeded, long failed, List<JobTracker.Video> videos, List<JobTracker.Mail> mails,
                          int smtpReceived, String queue, int published, List<JobTracker.QueueMessage> queueMessages) {
 
-    /** 0 when every job this run created finished in time, 1 otherwise. */
+    /** 0 when every input became a job and every job finished in time, 1 otherwise. */
     public int exitCode() {
-        return complete ? 0 : 1;
+        return complete && createFailures.isEmpty() ? 0 : 1;
     }
 
     public void print(PrintStream out) {
