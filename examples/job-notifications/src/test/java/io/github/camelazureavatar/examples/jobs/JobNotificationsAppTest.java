@@ -1,10 +1,12 @@
 package io.github.camelazureavatar.examples.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,8 +138,11 @@ class JobNotificationsAppTest {
         // the queue: one message per event, all read by the listening route
         Queue queue = broker.getActiveMQServer().locateQueue(SimpleString.of("avatar-job-events"));
         assertThat(queue.getMessagesAdded()).isEqualTo(4);
-        assertThat(queue.getMessagesAcknowledged()).isEqualTo(4);
-        assertThat(queue.getMessageCount()).isZero();
+        // a client acknowledges asynchronously: the broker may count the last one a moment after the demo ended
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(queue.getMessagesAcknowledged()).isEqualTo(4);
+            assertThat(queue.getMessageCount()).isZero();
+        });
         assertThat(result.published()).isEqualTo(4);
         Map<String, String> received = result.queueMessages().stream()
                 .collect(Collectors.toMap(JobTracker.QueueMessage::jobId, JobTracker.QueueMessage::status));
@@ -174,7 +179,8 @@ class JobNotificationsAppTest {
 
         assertThat(result.complete()).isFalse();
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.pending()).contains("jobs not finished");
+        // what it still waited for depends on how far a busy machine got in 3 s: files not yet sent, or jobs running
+        assertThat(result.pending()).containsAnyOf("input file(s) not yet sent", "jobs not finished");
         assertThat(result.videos()).isEmpty();
     }
 
