@@ -158,14 +158,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
-        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
-        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
-        message.setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
-        message.setHeader(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
-        message.setHeader(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
-        message.setHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        message.setHeader(AzureAvatarConstants.RESULT_URL, job.getResultUrl());
-        message.setHeader(AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+        AvatarJobHeaders.set(message, job);
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
         Instant changed = job.getLastActionDateTime();
         if (changed != null) {
             message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
