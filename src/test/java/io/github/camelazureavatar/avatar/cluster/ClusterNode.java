@@ -16,6 +16,7 @@ import org.apache.camel.cluster.CamelClusterEventListener;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.processor.idempotent.jdbc.JdbcCachedMessageIdRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -29,7 +30,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * <p>
  * Arguments are {@code name=value}: {@code node}, {@code endpoint}, {@code key}, {@code jdbcUrl}, {@code clusterDir},
- * {@code repository} ({@code jdbc} or {@code memory}), {@code lockIntervalMs}, {@code heartbeatMultiplier},
+ * {@code repository} ({@code jdbc}, {@code jdbc-cached} or {@code memory}), {@code lockIntervalMs}, {@code heartbeatMultiplier},
  * {@code workMs}.
  */
 public final class ClusterNode {
@@ -65,10 +66,15 @@ public final class ClusterNode {
         context.addService(cluster);
 
         String repositoryOption = "";
-        if ("jdbc".equals(opts.get("repository"))) {
+        String repository = opts.get("repository");
+        if (repository.startsWith("jdbc")) {
             // one connection, used by the consumer thread alone; a real deployment uses a pool (HikariCP, Agroal)
             SingleConnectionDataSource dataSource = new SingleConnectionDataSource(jdbcUrl, true);
-            JdbcMessageIdRepository delivered = new JdbcMessageIdRepository(dataSource, NAMESPACE);
+            // the cached one answers "delivered" from memory for what it loaded at start or added itself, and asks
+            // the database otherwise: each poll checks every finished job, so this saves one query per job per poll
+            JdbcMessageIdRepository delivered = repository.equals("jdbc-cached")
+                    ? new JdbcCachedMessageIdRepository(dataSource, NAMESPACE)
+                    : new JdbcMessageIdRepository(dataSource, NAMESPACE);
             // the test creates the table once; members starting together would race to create it
             delivered.setCreateTableIfNotExists(false);
             // test instrumentation: each commit names its member, in the same statement, so the test can tell a

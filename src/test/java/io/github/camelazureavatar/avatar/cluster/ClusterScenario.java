@@ -47,7 +47,7 @@ final class ClusterScenario implements AutoCloseable {
     record Settings(String label, String repository, int members, int waves, int waveSize, Set<Integer> killWaves,
                     long workMs) {
         boolean sharedRepository() {
-            return "jdbc".equals(repository);
+            return repository.startsWith("jdbc");
         }
 
         int jobs() {
@@ -65,16 +65,16 @@ final class ClusterScenario implements AutoCloseable {
     }
 
     record Result(Settings settings, int jobs, int deliveredDistinct, int deliveryRows, int repeats, Set<String> lost,
-                  Set<String> unexpected, List<KillOutcome> kills, int membersStarted, Duration wall) {
+                  Set<String> unexpected, List<KillOutcome> kills, int leaderChanges, int membersStarted, Duration wall) {
 
         String summary() {
             return String.format("cluster failover [%s]: jobs=%d delivered=%d kills=%d takeover_ms=%s leadership_ms=%s"
-                                 + " in_flight=%s repeats_per_kill=%s repeats=%d lost=%d members=%d wall=%.1fs",
+                                 + " in_flight=%s repeats_per_kill=%s repeats=%d lost=%d leader_changes=%d members=%d wall=%.1fs",
                     settings.label(), jobs, deliveredDistinct, kills.size(),
                     kills.stream().map(k -> k.takeoverMs()).toList(),
                     kills.stream().map(k -> k.leadershipMs()).toList(),
                     settings.sharedRepository() ? kills.stream().map(k -> k.inFlight()).toList() : "n/a",
-                    kills.stream().map(k -> k.repeats()).toList(), repeats, lost.size(), membersStarted,
+                    kills.stream().map(k -> k.repeats()).toList(), repeats, lost.size(), leaderChanges, membersStarted,
                     wall.toMillis() / 1000.0);
         }
     }
@@ -134,7 +134,7 @@ final class ClusterScenario implements AutoCloseable {
         }
         Result result = analyse(expected);
         return new Result(settings, result.jobs(), result.deliveredDistinct(), result.deliveryRows(), result.repeats(),
-                result.lost(), result.unexpected(), result.kills(), started,
+                result.lost(), result.unexpected(), result.kills(), result.leaderChanges(), started,
                 Duration.ofNanos(System.nanoTime() - begin));
     }
 
@@ -199,8 +199,15 @@ final class ClusterScenario implements AutoCloseable {
             outcomes.add(new KillOutcome(kill, first == null ? -1 : first.atMs() - kill.beforeMs(), leadership,
                     inFlight, repeats, before.size(), waveByVictim, first == null ? null : first.node()));
         }
+        // in delivery order, how often the delivering member changed: once per kill unless two members led at once
+        int leaderChanges = 0;
+        for (int i = 1; i < rows.size(); i++) {
+            if (!rows.get(i).node().equals(rows.get(i - 1).node())) {
+                leaderChanges++;
+            }
+        }
         return new Result(settings, expected.size(), distinct.size(), rows.size(), rows.size() - distinct.size(), lost,
-                unexpected, outcomes, started, Duration.ZERO);
+                unexpected, outcomes, leaderChanges, started, Duration.ZERO);
     }
 
     private void killLeader(int wave) throws Exception {
