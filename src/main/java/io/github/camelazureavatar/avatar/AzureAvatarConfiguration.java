@@ -257,8 +257,9 @@ public class AzureAvatarConfiguration implements Cloneable {
 
     /**
      * When true, the first poll records every job it lists as already delivered without emitting it, so only changes
-     * after the route started are emitted. With a persistent idempotent repository that already holds entries, set it
-     * only for the very first start.
+     * after the route started are emitted. It applies only while the idempotent repository knows none of the listed
+     * jobs: after a restart or a failover on a persistent or shared repository, the changes made meanwhile are
+     * emitted as usual.
      */
     public void setSkipExisting(boolean skipExisting) {
         this.skipExisting = skipExisting;
