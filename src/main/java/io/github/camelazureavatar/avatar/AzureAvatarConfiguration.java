@@ -56,7 +56,7 @@ public class AzureAvatarConfiguration implements Cloneable {
     @UriParam(label = "advanced")
     private int requestsPerMinute;
 
-    @UriParam(label = "consumer", defaultValue = "100")
+    @UriParam(label = "common", defaultValue = "100")
     private int pageSize = 100;
     @UriParam(label = "consumer")
     private String status;
@@ -143,7 +143,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return connectTimeout;
     }
 
-    /** How long to wait for a TCP connection to Azure, in milliseconds or as a duration such as {@code 10s}. */
+    /** How long to wait for a TCP connection to Azure, in milliseconds or as a duration such as 10s. */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
     }
@@ -233,7 +233,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return pageSize;
     }
 
-    /** How many jobs to ask Azure for per list request, from 1 to 100 (Azure's maximum, the default). */
+    /** How many jobs to ask Azure for per list request (the consumer and the list operation), from 1 to 100 (Azure's maximum, the default). */
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
     }
@@ -257,8 +257,9 @@ public class AzureAvatarConfiguration implements Cloneable {
 
     /**
      * When true, the first poll records every job it lists as already delivered without emitting it, so only changes
-     * after the route started are emitted. With a persistent idempotent repository that already holds entries, set it
-     * only for the very first start.
+     * after the route started are emitted. It applies only while the idempotent repository knows none of the listed
+     * jobs: after a restart or a failover on a persistent or shared repository, the changes made meanwhile are
+     * emitted as usual.
      */
     public void setSkipExisting(boolean skipExisting) {
         this.skipExisting = skipExisting;

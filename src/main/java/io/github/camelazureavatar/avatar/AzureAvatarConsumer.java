@@ -48,6 +48,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean ownsInProgress;
     private Set<JobStatus> statusFilter;
     private boolean existingSkipped;
+    private boolean repositoryKnowsListedJobs;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -101,10 +102,15 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         forceConsumerAsReady();
 
         if (configuration().isSkipExisting() && !existingSkipped) {
-            candidates.values().forEach(job -> delivered.add(job.statusKey()));
             existingSkipped = true;
-            LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
-            return 0;
+            if (repositoryKnowsListedJobs || candidates.values().stream().anyMatch(j -> previouslyDelivered(j) != null)) {
+                // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
+                LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
+            } else {
+                candidates.values().forEach(job -> delivered.add(job.statusKey()));
+                LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
+                return 0;
+            }
         }
         int emitted = processBatch(reserveOldestFirst(candidates.values()));
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
@@ -121,10 +127,13 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     /** Keeps the jobs whose current status is wanted and not delivered or in flight; a job listed twice counts once. */
     private boolean collectCandidates(JobPage page, Map<String, AvatarSynthesisJob> candidates) {
         for (AvatarSynthesisJob job : page.jobs()) {
-            if ((statusFilter.isEmpty() || statusFilter.contains(job.getStatus()))
-                    && !candidates.containsKey(job.getId())
-                    && !delivered.contains(job.statusKey())
-                    && !inProgress.contains(job.statusKey())) {
+            if (!statusFilter.isEmpty() && !statusFilter.contains(job.getStatus())
+                    || candidates.containsKey(job.getId())) {
+                continue;
+            }
+            if (delivered.contains(job.statusKey())) {
+                repositoryKnowsListedJobs = true;
+            } else if (!inProgress.contains(job.statusKey())) {
                 candidates.put(job.getId(), job);
             }
         }
@@ -158,14 +167,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setBody(job);
-        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
-        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
-        message.setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
-        message.setHeader(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
-        message.setHeader(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
-        message.setHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        message.setHeader(AzureAvatarConstants.RESULT_URL, job.getResultUrl());
-        message.setHeader(AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+        AvatarJobHeaders.set(message, job);
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
         Instant changed = job.getLastActionDateTime();
         if (changed != null) {
             message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());

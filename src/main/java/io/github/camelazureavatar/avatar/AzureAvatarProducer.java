@@ -120,9 +120,9 @@ public class AzureAvatarProducer extends DefaultProducer {
         LOG.debug("Created avatar job {} ({})", job.getId(), job.getStatus());
         Message message = exchange.getMessage();
         message.setBody(job);
-        setJobHeaders(message, job);
-        setOrRemove(message, AzureAvatarConstants.OPERATION_ID, created.operationId());
-        setOrRemove(message, AzureAvatarConstants.OPERATION_LOCATION, created.operationLocation());
+        AvatarJobHeaders.set(message, job);
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.OPERATION_ID, created.operationId());
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.OPERATION_LOCATION, created.operationLocation());
     }
 
     /** The JSON to send, checked: from a request (rendered for this generation), a Map, a JsonNode or JSON text. */
@@ -202,11 +202,11 @@ public class AzureAvatarProducer extends DefaultProducer {
         message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
         if (job.isPresent()) {
             message.setBody(job.get());
-            setJobHeaders(message, job.get());
+            AvatarJobHeaders.set(message, job.get());
         } else {
             LOG.debug("Avatar job {} does not exist", jobId);
             message.setBody(null);
-            removeJobHeaders(message);
+            AvatarJobHeaders.remove(message);
             message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
         }
     }
@@ -266,7 +266,7 @@ public class AzureAvatarProducer extends DefaultProducer {
             uri = client().dialect().listUri(skip, pageSize);
         }
         JobPage page = client().listPage(uri);
-        setOrRemove(message, AzureAvatarConstants.NEXT_LINK, page.nextLink() == null ? null : page.nextLink().toString());
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.NEXT_LINK, page.nextLink() == null ? null : page.nextLink().toString());
         return new ArrayList<>(page.jobs());
     }
 
@@ -357,10 +357,10 @@ public class AzureAvatarProducer extends DefaultProducer {
         }
         Message message = exchange.getMessage();
         message.setBody(download);
-        setJobHeaders(message, job);
+        AvatarJobHeaders.set(message, job);
         message.setHeader(Exchange.FILE_NAME, job.getId() + extension(download.getFileName(), ".mp4"));
         message.setHeader(Exchange.CONTENT_TYPE, download.getContentType());
-        setOrRemove(message, Exchange.CONTENT_LENGTH, download.getContentLength() < 0 ? null : download.getContentLength());
+        AvatarJobHeaders.setOrRemove(message, Exchange.CONTENT_LENGTH, download.getContentLength() < 0 ? null : download.getContentLength());
     }
 
     /** summary.json as a JsonNode (camel-jackson converts it to a Map, a String or a file). */
@@ -380,7 +380,7 @@ public class AzureAvatarProducer extends DefaultProducer {
         }
         Message message = exchange.getMessage();
         message.setBody(summary);
-        setJobHeaders(message, job);
+        AvatarJobHeaders.set(message, job);
         message.setHeader(Exchange.FILE_NAME, job.getId() + "-summary.json");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.removeHeader(Exchange.CONTENT_LENGTH);
@@ -453,31 +453,5 @@ public class AzureAvatarProducer extends DefaultProducer {
                                                + AzureAvatarConstants.JOB_ID + " header or the jobId option");
         }
         return AvatarJobIds.requireValid(jobId, "job id");
-    }
-
-    private static void setJobHeaders(Message message, AvatarSynthesisJob job) {
-        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
-        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
-        setOrRemove(message, AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
-        setOrRemove(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
-        setOrRemove(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        setOrRemove(message, AzureAvatarConstants.RESULT_URL, job.getResultUrl());
-        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
-    }
-
-    private static void removeJobHeaders(Message message) {
-        for (String header : List.of(AzureAvatarConstants.STATUS, AzureAvatarConstants.DISPLAY_NAME,
-                AzureAvatarConstants.CREATED_DATE_TIME, AzureAvatarConstants.LAST_ACTION_DATE_TIME,
-                AzureAvatarConstants.RESULT_URL, AzureAvatarConstants.SUMMARY_URL)) {
-            message.removeHeader(header);
-        }
-    }
-
-    private static void setOrRemove(Message message, String header, Object value) {
-        if (value == null) {
-            message.removeHeader(header);
-        } else {
-            message.setHeader(header, value);
-        }
     }
 }

@@ -107,14 +107,35 @@ class AzureAvatarConsumerDeliveryTest extends EmulatorTestSupport {
         assertThat(second).containsExactly("after-restart:NotStarted");
     }
 
+    @Test
+    void skipExistingDoesNotSwallowWhatFinishedWhileTheRouteWasDown() throws Exception {
+        azure.seedJobs(5, SeedState.SUCCEEDED);
+        File store = dir.resolve("skip.dat").toFile();
+        String running = azure.createJob("running-at-first-start", "x", false);
+        azure.advance(Duration.ofSeconds(6));
+
+        List<String> firstStart = runOnePollInANewContext(store, "skipExisting=true");
+        azure.advance(Duration.ofSeconds(20));
+        String meanwhile = azure.createJob("created-while-down", "x", false);
+        List<String> restart = runOnePollInANewContext(store, "skipExisting=true");
+
+        assertThat(firstStart).isEmpty();
+        assertThat(restart).containsExactlyInAnyOrder(running + ":Succeeded", meanwhile + ":NotStarted");
+    }
+
     private List<String> runOnePollInANewContext(File store) throws Exception {
+        return runOnePollInANewContext(store, "");
+    }
+
+    private List<String> runOnePollInANewContext(File store, String options) throws Exception {
         List<String> received = new ArrayList<>();
         try (CamelContext restarted = new DefaultCamelContext()) {
             restarted.getRegistry().bind("delivered", FileIdempotentRepository.fileIdempotentRepository(store, 10_000));
             restarted.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(avatarUri("2024-08-01", "idempotentRepository=#delivered")).routeId("jobs")
+                    from(avatarUri("2024-08-01", "idempotentRepository=#delivered" + (options.isEmpty() ? "" : "&" + options)))
+                            .routeId("jobs")
                             .process(e -> received.add(key(e)));
                 }
             });

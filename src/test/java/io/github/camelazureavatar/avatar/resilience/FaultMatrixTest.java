@@ -24,6 +24,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +39,7 @@ class FaultMatrixTest {
 
     private static final String KEY = "fault-matrix-key-93b0f1c2";
     private static final int JOBS = 1_000;
+    private static final Path SUMMARY = Path.of("target/fault-matrix-summary.txt");
 
     enum FaultClass {
         RETRY_AFTER_SECONDS, RETRY_AFTER_DATE, SERVER_ERROR, SERVER_ERROR_BURST, RESET, TIMEOUT, MALFORMED, TRUNCATED,
@@ -51,6 +53,11 @@ class FaultMatrixTest {
     private final List<String> jobIds = new CopyOnWriteArrayList<>();
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     private AvatarEmulator azure;
+
+    @BeforeAll
+    static void freshSummary() throws Exception {
+        Files.deleteIfExists(SUMMARY);
+    }
 
     /** Three fixed seeds in every build; another with -DfaultMatrix.seed=N. */
     static LongStream seeds() {
@@ -109,8 +116,8 @@ class FaultMatrixTest {
                              + " duplicated=" + duplicated.size() + " requests=" + azure.requests().all().size()
                              + " deliveries=" + deliveries.values().stream().mapToInt(Integer::intValue).sum();
             System.out.println(summary);
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/fault-matrix-summary.txt"), summary + System.lineSeparator(),
+            Files.createDirectories(SUMMARY.getParent());
+            Files.writeString(SUMMARY, summary + System.lineSeparator(),
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 
             assertThat(jobIds).hasSizeGreaterThanOrEqualTo(JOBS);
