@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.api.ListedJob;
 import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -48,6 +49,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean ownsInProgress;
     private Set<JobStatus> statusFilter;
     private boolean existingSkipped;
+    private IncrementalFrontier frontier;
+    private long pollNumber;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -66,6 +69,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         AzureAvatarConfiguration configuration = configuration();
         statusFilter = configuration.statusFilter();
+        frontier = new IncrementalFrontier(configuration.isIncremental(), configuration.getFullScanEvery());
         delivered = configuration.getIdempotentRepository();
         ownsDelivered = delivered == null;
         if (ownsDelivered) {
@@ -94,19 +98,31 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         pendingExchanges = 0;
-        Map<String, AvatarSynthesisJob> candidates = new LinkedHashMap<>();
-        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(),
-                page -> collectCandidates(page, candidates));
+        boolean fullPass = frontier.fullPassDue(configuration().isSkipExisting() && !existingSkipped);
+        Instant stopBefore = fullPass ? null : frontier.oldestUnsettled();
+        Walker walker = new Walker(++pollNumber, stopBefore);
+        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(), walker::visit);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
+        frontier.walked(pollNumber, walk.end(), fullPass);
+        LOG.trace("{} pass read {} pages ({}), {} candidates", fullPass ? "Full" : "Incremental", walk.pages(), walk.end(),
+                walker.candidates.size());
 
         if (configuration().isSkipExisting() && !existingSkipped) {
-            candidates.values().forEach(job -> delivered.add(job.statusKey()));
+            walker.candidates.values().forEach(job -> delivered.add(job.statusKey()));
             existingSkipped = true;
-            LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
+            frontier.delivered(pollNumber, walker.candidates.values(), delivered);
+            LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", walker.candidates.size());
             return 0;
         }
-        int emitted = processBatch(reserveOldestFirst(candidates.values()));
+        int emitted;
+        try {
+            emitted = processBatch(reserveOldestFirst(walker.candidates.values()));
+        } finally {
+            // a route that completed in this thread has committed: those jobs need no deeper walk next time; the others
+            // (failed, still routing, held back) must be walked down to until they are delivered
+            frontier.delivered(pollNumber, walker.candidates.values(), delivered);
+        }
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
             throw new AzureAvatarException("Azure's job list at " + getEndpoint().getClient().origin()
@@ -118,26 +134,64 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return emitted;
     }
 
-    /** Keeps the jobs whose current status is wanted and not delivered or in flight; a job listed twice counts once. */
-    private boolean collectCandidates(JobPage page, Map<String, AvatarSynthesisJob> candidates) {
-        for (AvatarSynthesisJob job : page.jobs()) {
-            if ((statusFilter.isEmpty() || statusFilter.contains(job.getStatus()))
-                    && !candidates.containsKey(job.getId())
-                    && !delivered.contains(job.statusKey())
-                    && !inProgress.contains(job.statusKey())) {
-                candidates.put(job.getId(), job);
+    /**
+     * One poll's pass over the pages: keeps the jobs whose current status is wanted and not delivered or in flight (a
+     * job listed twice counts once), tells the frontier about every job that is not settled, and, in an incremental
+     * pass, ends the walk at the first page whose jobs are all settled and older than everything unsettled.
+     */
+    private final class Walker {
+        private final long poll;
+        private final Instant stopBefore;
+        private final Map<String, ListedJob> candidates = new LinkedHashMap<>();
+
+        Walker(long poll, Instant stopBefore) {
+            this.poll = poll;
+            this.stopBefore = stopBefore;
+        }
+
+        boolean visit(JobPage page) {
+            boolean stop = stopBefore != null && !page.listed().isEmpty() && page.rejected().isEmpty();
+            for (ListedJob job : page.listed()) {
+                JobStatus status = job.status();
+                boolean wanted = statusFilter.isEmpty() || statusFilter.contains(status);
+                boolean committed = wanted && delivered.contains(job.statusKey());
+                boolean candidate = wanted && !committed && !candidates.containsKey(job.id())
+                                    && !inProgress.contains(job.statusKey());
+                if (candidate) {
+                    candidates.put(job.id(), job);
+                }
+                // settled: nothing about this job can ever be news again (finished jobs do not change)
+                boolean settled = status.isFinished() && (!wanted || committed);
+                frontier.saw(poll, job, settled, candidate);
+                stop = stop && settled && isBefore(job.createdDateTime(), stopBefore);
             }
+            if (!page.rejected().isEmpty()) {
+                // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
+                LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
+                        getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
+            }
+            return !stop;
         }
-        if (!page.rejected().isEmpty()) {
-            // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
-            LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
-                    getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
-        }
-        return true;
     }
 
-    private Queue<Object> reserveOldestFirst(Collection<AvatarSynthesisJob> candidates) {
-        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates);
+    private static boolean isBefore(Instant created, Instant stopBefore) {
+        return created != null && created.isBefore(stopBefore);
+    }
+
+    private Queue<Object> reserveOldestFirst(Collection<ListedJob> candidates) {
+        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates.size());
+        List<String> unreadable = new ArrayList<>(0);
+        for (ListedJob candidate : candidates) {
+            try {
+                ordered.add(candidate.job());
+            } catch (RuntimeException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            LOG.warn("Skipped {} unreadable jobs listed by {}: {}", unreadable.size(), getEndpoint().getClient().origin(),
+                    unreadable.subList(0, Math.min(3, unreadable.size())));
+        }
         ordered.sort(OLDEST_CHANGE_FIRST);
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         Queue<Object> exchanges = new ArrayDeque<>(Math.min(limit, ordered.size()));
@@ -160,12 +214,12 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         message.setBody(job);
         message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
         message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
-        message.setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
-        message.setHeader(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
-        message.setHeader(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
-        message.setHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        message.setHeader(AzureAvatarConstants.RESULT_URL, job.getResultUrl());
-        message.setHeader(AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+        setIfPresent(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+        setIfPresent(message, AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
+        setIfPresent(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
+        setIfPresent(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
+        setIfPresent(message, AzureAvatarConstants.RESULT_URL, job.getResultUrl());
+        setIfPresent(message, AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
         Instant changed = job.getLastActionDateTime();
         if (changed != null) {
             message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
@@ -174,11 +228,18 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return exchange;
     }
 
+    private static void setIfPresent(Message message, String name, Object value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        }
+    }
+
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
     private String previouslyDelivered(AvatarSynthesisJob job) {
         JobStatus[] lifecycle = { JobStatus.Running, JobStatus.NotStarted };
         for (JobStatus earlier : lifecycle) {
-            if (earlier.ordinal() < job.getStatus().ordinal() && delivered.contains(job.getId() + ":" + earlier.name())) {
+            if (earlier.ordinal() < job.getStatus().ordinal()
+                    && delivered.contains(AvatarSynthesisJob.statusKey(job.getId(), earlier))) {
                 return earlier.name();
             }
         }

@@ -107,8 +107,9 @@ public final class ConsumerBenchmark {
     // (a) consumer, (b) hand-written route, (c) raw floor: the same N jobs, the same pages, one emulator
 
     private ThroughputRow throughput(int n) throws Exception {
-        int warmups = quick ? 1 : n <= 1_000 ? 20 : n <= 10_000 ? 6 : 2;
-        int measured = quick ? 2 : n <= 1_000 ? 20 : n <= 10_000 ? 10 : 5;
+        // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all three
+        int warmups = quick ? 1 : Math.max(3, 200_000 / n);
+        int measured = quick ? 2 : n <= 1_000 ? 30 : n <= 10_000 ? 15 : 5;
         out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (b) (c), interleaved%n", n,
                 warmups, measured);
         try (AvatarEmulator emulator = AvatarEmulator.builder().subscriptionKey(KEY).maxActiveJobs(-1).start()) {
@@ -306,7 +307,8 @@ public final class ConsumerBenchmark {
     }
 
     enum Mode {
-        FULL("full scan", "pageSize=100");
+        FULL("full scan", "incremental=false"),
+        INCREMENTAL("incremental", "incremental=true");
 
         final String label;
         final String options;
