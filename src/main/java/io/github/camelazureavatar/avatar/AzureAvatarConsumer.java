@@ -111,17 +111,20 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         if (configuration().isSkipExisting() && !existingSkipped) {
             walker.candidates.values().forEach(job -> delivered.add(job.statusKey()));
             existingSkipped = true;
-            frontier.delivered(pollNumber, walker.candidates.values(), delivered);
+            frontier.delivered(pollNumber, walker.settling(), delivered);
             LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", walker.candidates.size());
             return 0;
         }
+        List<IncrementalFrontier.Candidate> settling = walker.settling();
         int emitted;
         try {
-            emitted = processBatch(reserveOldestFirst(walker.candidates.values()));
+            Queue<Object> jobs = reserveOldestFirst(walker.candidates.values());
+            walker.candidates.clear(); // each job is collectable once its exchange is done
+            emitted = processBatch(jobs);
         } finally {
             // a route that completed in this thread has committed: those jobs need no deeper walk next time; the others
             // (failed, still routing, held back) must be walked down to until they are delivered
-            frontier.delivered(pollNumber, walker.candidates.values(), delivered);
+            frontier.delivered(pollNumber, settling, delivered);
         }
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
@@ -147,6 +150,19 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Walker(long poll, Instant stopBefore) {
             this.poll = poll;
             this.stopBefore = stopBefore;
+        }
+
+        /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
+        List<IncrementalFrontier.Candidate> settling() {
+            List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
+            for (ListedJob job : candidates.values()) {
+                IncrementalFrontier.Candidate candidate = frontier.candidate(job);
+                if (candidate == null) {
+                    break;
+                }
+                settling.add(candidate);
+            }
+            return settling;
         }
 
         boolean visit(JobPage page) {
@@ -194,6 +210,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
         ordered.sort(OLDEST_CHANGE_FIRST);
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold
+        // 10 000 exchanges at once
         Queue<Object> exchanges = new ArrayDeque<>(Math.min(limit, ordered.size()));
         for (AvatarSynthesisJob job : ordered) {
             if (exchanges.size() >= limit) {
@@ -202,7 +220,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 break;
             }
             if (inProgress.add(job.statusKey())) {
-                exchanges.add(createExchange(job));
+                exchanges.add(job);
             }
         }
         return exchanges;
@@ -246,12 +264,17 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return null;
     }
 
+    /**
+     * Sends one exchange per reserved job, in order, each made just before it is sent.
+     *
+     * @param jobs the {@link AvatarSynthesisJob}s reserved in the in-progress repository
+     */
     @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
+    public int processBatch(Queue<Object> jobs) throws Exception {
+        int total = jobs.size();
         int index = 0;
         while (index < total && isBatchAllowed()) {
-            Exchange exchange = (Exchange) exchanges.poll();
+            Exchange exchange = createExchange((AvatarSynthesisJob) jobs.poll());
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
@@ -260,9 +283,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             index++;
         }
         // stopped mid-batch: what was not sent must not stay reserved, or it would never be emitted
-        for (Object left : exchanges) {
-            inProgress.remove(((Exchange) left).getMessage().getHeader(AzureAvatarConstants.JOB_ID) + ":"
-                              + ((Exchange) left).getMessage().getHeader(AzureAvatarConstants.STATUS));
+        for (Object left : jobs) {
+            inProgress.remove(((AvatarSynthesisJob) left).statusKey());
         }
         return index;
     }

@@ -36,6 +36,15 @@ final class IncrementalFrontier {
         int missed;
     }
 
+    /** What the frontier needs of a candidate once it was emitted: not the job, which can then be collected. */
+    record Candidate(String id, String statusKey, boolean finished, Instant created) {
+    }
+
+    /** The candidate as the frontier needs it after emission, or null when incremental polling is off. */
+    Candidate candidate(ListedJob job) {
+        return enabled ? new Candidate(job.id(), job.statusKey(), job.status().isFinished(), job.createdDateTime()) : null;
+    }
+
     private final boolean enabled;
     private final int fullScanEvery;
     private final Map<String, Unsettled> unsettled = new HashMap<>();
@@ -127,15 +136,22 @@ final class IncrementalFrontier {
      * was delivered by a route that ran in the poll is settled; any other (in progress, failed, still routing, held
      * back by maxMessagesPerPoll) is remembered, so that the next walks go down to it.
      */
-    void delivered(long poll, Collection<ListedJob> candidates, IdempotentRepository delivered) {
+    void delivered(long poll, Collection<Candidate> candidates, IdempotentRepository delivered) {
         if (!enabled) {
             return;
         }
-        for (ListedJob job : candidates) {
-            if (job.status().isFinished() && delivered.contains(job.statusKey())) {
+        for (Candidate job : candidates) {
+            if (job.finished() && delivered.contains(job.statusKey())) {
                 unsettled.remove(job.id());
             } else {
-                remember(poll, job, unsettled.get(job.id()));
+                Unsettled known = unsettled.computeIfAbsent(job.id(), id -> new Unsettled());
+                if (known.created == null) {
+                    known.created = job.created();
+                }
+                known.statusKey = job.statusKey();
+                known.finished = job.finished();
+                known.seenInPoll = poll;
+                known.missed = 0;
             }
         }
         // and those remembered from earlier polls that a route has delivered since
