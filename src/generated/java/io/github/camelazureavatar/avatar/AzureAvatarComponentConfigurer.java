@@ -40,6 +40,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "fullscanevery":
+        case "fullScanEvery": getOrCreateConfiguration(target).setFullScanEvery(property(camelContext, int.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -48,6 +50,7 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inprogressrepository":
         case "inProgressRepository": getOrCreateConfiguration(target).setInProgressRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -101,6 +104,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "endpoint": return java.lang.String.class;
+        case "fullscanevery":
+        case "fullScanEvery": return int.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -109,6 +114,7 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inprogressrepository":
         case "inProgressRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "incremental": return boolean.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
         case "lazystartproducer":
@@ -158,6 +164,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
+        case "fullscanevery":
+        case "fullScanEvery": return getOrCreateConfiguration(target).getFullScanEvery();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -166,6 +174,7 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "inprogressrepository":
         case "inProgressRepository": return getOrCreateConfiguration(target).getInProgressRepository();
+        case "incremental": return getOrCreateConfiguration(target).isIncremental();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
         case "lazystartproducer":

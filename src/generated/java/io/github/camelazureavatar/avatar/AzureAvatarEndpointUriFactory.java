@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(44);
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -35,9 +35,11 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fullScanEvery");
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("inProgressRepository");
+        props.add("incremental");
         props.add("initialDelay");
         props.add("jobId");
         props.add("label");

@@ -64,6 +64,10 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
+    @UriParam(label = "consumer", defaultValue = "true")
+    private boolean incremental = true;
+    @UriParam(label = "consumer", defaultValue = "100")
+    private int fullScanEvery = 100;
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,advanced")
@@ -277,6 +281,34 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
+    public boolean isIncremental() {
+        return incremental;
+    }
+
+    /**
+     * Stops paging once a list page holds only finished jobs, already delivered (or not wanted by the status filter),
+     * all created before the oldest job that is still in progress or not yet delivered. Azure lists newest first, new
+     * jobs appear at the top and a finished job never changes, so nothing beyond that page can be news: a quiet poll
+     * over 10 000 jobs then reads 1 or 2 pages instead of 100. The first poll, and every fullScanEvery-th, reads the
+     * whole list. Set false to read the whole list on every poll.
+     */
+    public void setIncremental(boolean incremental) {
+        this.incremental = incremental;
+    }
+
+    public int getFullScanEvery() {
+        return fullScanEvery;
+    }
+
+    /**
+     * With incremental polling, every this many polls one reads the whole list anyway, as a safety net for the
+     * unusual: a job hidden from a walk because another was deleted between two page requests, an idempotent
+     * repository that forgot keys. 1 reads the whole list on every poll (as incremental=false); 0 only on the first.
+     */
+    public void setFullScanEvery(int fullScanEvery) {
+        this.fullScanEvery = fullScanEvery;
+    }
+
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
@@ -401,6 +433,9 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
         if (connectTimeout <= 0 || responseTimeout <= 0 || requestTimeout < 0) {
             throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive, requestTimeout 0 or more");
+        }
+        if (fullScanEvery < 0) {
+            throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
         }
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);

@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.Set;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.api.ListedJob;
 import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -48,7 +49,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean ownsInProgress;
     private Set<JobStatus> statusFilter;
     private boolean existingSkipped;
-    private boolean repositoryKnowsListedJobs;
+    private IncrementalFrontier frontier;
+    private long pollNumber;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,6 +69,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         AzureAvatarConfiguration configuration = configuration();
         statusFilter = configuration.statusFilter();
+        frontier = new IncrementalFrontier(configuration.isIncremental(), configuration.getFullScanEvery());
         delivered = configuration.getIdempotentRepository();
         ownsDelivered = delivered == null;
         if (ownsDelivered) {
@@ -95,24 +98,40 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         pendingExchanges = 0;
-        Map<String, AvatarSynthesisJob> candidates = new LinkedHashMap<>();
-        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(),
-                page -> collectCandidates(page, candidates));
+        boolean fullPass = frontier.fullPassDue(configuration().isSkipExisting() && !existingSkipped);
+        Instant stopBefore = fullPass ? null : frontier.oldestUnsettled();
+        Walker walker = new Walker(++pollNumber, stopBefore);
+        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(), walker::visit);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
+        frontier.walked(pollNumber, walk.end(), fullPass);
+        LOG.trace("{} pass read {} pages ({}), {} candidates", fullPass ? "Full" : "Incremental", walk.pages(), walk.end(),
+                walker.candidates.size());
 
         if (configuration().isSkipExisting() && !existingSkipped) {
             existingSkipped = true;
-            if (repositoryKnowsListedJobs || candidates.values().stream().anyMatch(j -> previouslyDelivered(j) != null)) {
+            if (walker.repositoryKnowsListedJobs || walker.candidates.values().stream().anyMatch(this::anyStatusDelivered)) {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
-                candidates.values().forEach(job -> delivered.add(job.statusKey()));
-                LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
+                walker.candidates.values().forEach(job -> delivered.add(job.statusKey()));
+                frontier.delivered(pollNumber, walker.settling(), delivered);
+                LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
+                        walker.candidates.size());
                 return 0;
             }
         }
-        int emitted = processBatch(reserveOldestFirst(candidates.values()));
+        List<IncrementalFrontier.Candidate> settling = walker.settling();
+        int emitted;
+        try {
+            Queue<Object> jobs = reserveOldestFirst(walker.candidates.values());
+            walker.candidates.clear(); // each job is collectable once its exchange is done
+            emitted = processBatch(jobs);
+        } finally {
+            // a route that completed in this thread has committed: those jobs need no deeper walk next time; the others
+            // (failed, still routing, held back) must be walked down to until they are delivered
+            frontier.delivered(pollNumber, settling, delivered);
+        }
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
             throw new AzureAvatarException("Azure's job list at " + getEndpoint().getClient().origin()
@@ -124,31 +143,83 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return emitted;
     }
 
-    /** Keeps the jobs whose current status is wanted and not delivered or in flight; a job listed twice counts once. */
-    private boolean collectCandidates(JobPage page, Map<String, AvatarSynthesisJob> candidates) {
-        for (AvatarSynthesisJob job : page.jobs()) {
-            if (!statusFilter.isEmpty() && !statusFilter.contains(job.getStatus())
-                    || candidates.containsKey(job.getId())) {
-                continue;
-            }
-            if (delivered.contains(job.statusKey())) {
-                repositoryKnowsListedJobs = true;
-            } else if (!inProgress.contains(job.statusKey())) {
-                candidates.put(job.getId(), job);
-            }
+    /**
+     * One poll's pass over the pages: keeps the jobs whose current status is wanted and not delivered or in flight (a
+     * job listed twice counts once), tells the frontier about every job that is not settled, and, in an incremental
+     * pass, ends the walk at the first page whose jobs are all settled and older than everything unsettled.
+     */
+    private final class Walker {
+        private final long poll;
+        private final Instant stopBefore;
+        private final Map<String, ListedJob> candidates = new LinkedHashMap<>();
+        private boolean repositoryKnowsListedJobs;
+
+        Walker(long poll, Instant stopBefore) {
+            this.poll = poll;
+            this.stopBefore = stopBefore;
         }
-        if (!page.rejected().isEmpty()) {
-            // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
-            LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
-                    getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
+
+        /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
+        List<IncrementalFrontier.Candidate> settling() {
+            List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
+            for (ListedJob job : candidates.values()) {
+                IncrementalFrontier.Candidate candidate = frontier.candidate(job);
+                if (candidate == null) {
+                    break;
+                }
+                settling.add(candidate);
+            }
+            return settling;
         }
-        return true;
+
+        boolean visit(JobPage page) {
+            boolean stop = stopBefore != null && !page.listed().isEmpty() && page.rejected().isEmpty();
+            for (ListedJob job : page.listed()) {
+                JobStatus status = job.status();
+                boolean wanted = statusFilter.isEmpty() || statusFilter.contains(status);
+                boolean committed = wanted && delivered.contains(job.statusKey());
+                repositoryKnowsListedJobs |= committed;
+                boolean candidate = wanted && !committed && !candidates.containsKey(job.id())
+                                    && !inProgress.contains(job.statusKey());
+                if (candidate) {
+                    candidates.put(job.id(), job);
+                }
+                // settled: nothing about this job can ever be news again (finished jobs do not change)
+                boolean settled = status.isFinished() && (!wanted || committed);
+                frontier.saw(poll, job, settled, candidate);
+                stop = stop && settled && isBefore(job.createdDateTime(), stopBefore);
+            }
+            if (!page.rejected().isEmpty()) {
+                // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
+                LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
+                        getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
+            }
+            return !stop;
+        }
     }
 
-    private Queue<Object> reserveOldestFirst(Collection<AvatarSynthesisJob> candidates) {
-        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates);
+    private static boolean isBefore(Instant created, Instant stopBefore) {
+        return created != null && created.isBefore(stopBefore);
+    }
+
+    private Queue<Object> reserveOldestFirst(Collection<ListedJob> candidates) {
+        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates.size());
+        List<String> unreadable = new ArrayList<>(0);
+        for (ListedJob candidate : candidates) {
+            try {
+                ordered.add(candidate.job());
+            } catch (RuntimeException e) {
+                unreadable.add(e.getMessage());
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            LOG.warn("Skipped {} unreadable jobs listed by {}: {}", unreadable.size(), getEndpoint().getClient().origin(),
+                    unreadable.subList(0, Math.min(3, unreadable.size())));
+        }
         ordered.sort(OLDEST_CHANGE_FIRST);
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold
+        // 10 000 exchanges at once
         Queue<Object> exchanges = new ArrayDeque<>(Math.min(limit, ordered.size()));
         for (AvatarSynthesisJob job : ordered) {
             if (exchanges.size() >= limit) {
@@ -157,7 +228,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 break;
             }
             if (inProgress.add(job.statusKey())) {
-                exchanges.add(createExchange(job));
+                exchanges.add(job);
             }
         }
         return exchanges;
@@ -177,23 +248,38 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return exchange;
     }
 
+    private boolean anyStatusDelivered(ListedJob job) {
+        for (JobStatus status : JobStatus.values()) {
+            if (delivered.contains(AvatarSynthesisJob.statusKey(job.id(), status))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
     private String previouslyDelivered(AvatarSynthesisJob job) {
         JobStatus[] lifecycle = { JobStatus.Running, JobStatus.NotStarted };
         for (JobStatus earlier : lifecycle) {
-            if (earlier.ordinal() < job.getStatus().ordinal() && delivered.contains(job.getId() + ":" + earlier.name())) {
+            if (earlier.ordinal() < job.getStatus().ordinal()
+                    && delivered.contains(AvatarSynthesisJob.statusKey(job.getId(), earlier))) {
                 return earlier.name();
             }
         }
         return null;
     }
 
+    /**
+     * Sends one exchange per reserved job, in order, each made just before it is sent.
+     *
+     * @param jobs the {@link AvatarSynthesisJob}s reserved in the in-progress repository
+     */
     @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        int total = exchanges.size();
+    public int processBatch(Queue<Object> jobs) throws Exception {
+        int total = jobs.size();
         int index = 0;
         while (index < total && isBatchAllowed()) {
-            Exchange exchange = (Exchange) exchanges.poll();
+            Exchange exchange = createExchange((AvatarSynthesisJob) jobs.poll());
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
@@ -202,9 +288,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             index++;
         }
         // stopped mid-batch: what was not sent must not stay reserved, or it would never be emitted
-        for (Object left : exchanges) {
-            inProgress.remove(((Exchange) left).getMessage().getHeader(AzureAvatarConstants.JOB_ID) + ":"
-                              + ((Exchange) left).getMessage().getHeader(AzureAvatarConstants.STATUS));
+        for (Object left : jobs) {
+            inProgress.remove(((AvatarSynthesisJob) left).statusKey());
         }
         return index;
     }

@@ -55,11 +55,11 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         if (items == null || !items.isArray()) {
             throw new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
         }
-        List<AvatarSynthesisJob> jobs = new ArrayList<>(items.size());
+        List<ListedJob> jobs = new ArrayList<>(items.size());
         List<String> rejected = new ArrayList<>(0);
         for (JsonNode item : items) {
             try {
-                jobs.add(readJob(item));
+                jobs.add(readListed(item));
             } catch (RuntimeException e) {
                 rejected.add(e.getMessage());
             }
@@ -83,8 +83,13 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         }
     }
 
-    @Override
-    public AvatarSynthesisJob readJob(JsonNode node) {
+    /** Id and status only: what a consumer needs to tell whether the job is news. */
+    private ListedJob readListed(JsonNode node) {
+        String id = id(node);
+        return new ListedJob(this, (ObjectNode) node, id, status(node, id));
+    }
+
+    private static String id(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("A listed job is not a JSON object");
         }
@@ -92,14 +97,29 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A listed job has no id");
         }
+        return id;
+    }
+
+    private static JobStatus status(JsonNode node, String id) {
         String status = text(node, "status");
         if (status == null) {
             throw new IllegalArgumentException("Job " + id + " has no status");
         }
         try {
+            return JobStatus.fromAzure(status);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AvatarSynthesisJob readJob(JsonNode node) {
+        String id = id(node);
+        JobStatus status = status(node, id);
+        try {
             AvatarSynthesisJob.Builder job = AvatarSynthesisJob.builder()
                     .id(id)
-                    .status(JobStatus.fromAzure(status))
+                    .status(status)
                     .description(text(node, "description"))
                     .createdDateTime(AzureDates.parse(text(node, "createdDateTime")))
                     .lastActionDateTime(AzureDates.parse(text(node, "lastActionDateTime")))

@@ -32,6 +32,7 @@ public final class AvatarSynthesisJob {
     private final String resultUrl;
     private final String summaryUrl;
     private final ObjectNode json;
+    private final String statusKey;
 
     private AvatarSynthesisJob(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -52,6 +53,7 @@ public final class AvatarSynthesisJob {
         this.resultUrl = b.resultUrl;
         this.summaryUrl = b.summaryUrl;
         this.json = b.json;
+        this.statusKey = statusKey(id, status);
     }
 
     public static Builder builder() {
@@ -143,6 +145,11 @@ public final class AvatarSynthesisJob {
 
     /** The key under which a consumer remembers that it delivered this job in this status. */
     public String statusKey() {
+        return statusKey;
+    }
+
+    /** The key of a job id in a status: {@code id:status}. */
+    public static String statusKey(String id, JobStatus status) {
         return id + ":" + status.name();
     }
 

@@ -37,6 +37,7 @@ abstract class FaultingHandler implements HttpHandler {
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
+        long start = System.nanoTime();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         String rawQuery = exchange.getRequestURI().getRawQuery();
@@ -83,6 +84,7 @@ abstract class FaultingHandler implements HttpHandler {
             }
         } finally {
             exchange.close();
+            log.served(System.nanoTime() - start);
         }
     }
 

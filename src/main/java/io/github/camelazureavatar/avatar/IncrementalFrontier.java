@@ -1,0 +1,164 @@
+package io.github.camelazureavatar.avatar;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import io.github.camelazureavatar.avatar.api.ListedJob;
+import io.github.camelazureavatar.avatar.client.JobListing;
+import org.apache.camel.spi.IdempotentRepository;
+
+/**
+ * What incremental polling remembers between polls: the jobs that are not settled yet, that is, still in progress, or
+ * finished in a wanted status that was not delivered. Everything else the list holds is settled: finished jobs never
+ * change, so a settled job can never be news again.
+ *
+ * <p>
+ * The invariant, after any walk that reached the end of the list or stopped here: every job created before the oldest
+ * unsettled job remembered is settled. Azure lists newest first and stamps new jobs with the time of their creation,
+ * so they come at the top; the next walk can therefore end at the first page whose jobs are all settled and created
+ * before that instant, for every job that might change is above it. Memory grows with the unsettled jobs (those in
+ * progress, at most 200 in Azure, plus the changes not yet delivered), never with the whole list.
+ *
+ * <p>
+ * A remembered job that a covering walk did not list twice in a row is forgotten: it was deleted (after it finished:
+ * Azure refuses to delete a job in progress). Twice, because a deletion between two page requests shifts the list up
+ * and can hide a job from one walk. Only the poll thread touches this object.
+ */
+final class IncrementalFrontier {
+
+    private static final class Unsettled {
+        Instant created;
+        String statusKey;
+        boolean finished;
+        long seenInPoll;
+        int missed;
+    }
+
+    /** What the frontier needs of a candidate once it was emitted: not the job, which can then be collected. */
+    record Candidate(String id, String statusKey, boolean finished, Instant created) {
+    }
+
+    /** The candidate as the frontier needs it after emission, or null when incremental polling is off. */
+    Candidate candidate(ListedJob job) {
+        return enabled ? new Candidate(job.id(), job.statusKey(), job.status().isFinished(), job.createdDateTime()) : null;
+    }
+
+    private final boolean enabled;
+    private final int fullScanEvery;
+    private final Map<String, Unsettled> unsettled = new HashMap<>();
+    private boolean complete;
+    private int pollsSinceFullPass;
+
+    IncrementalFrontier(boolean enabled, int fullScanEvery) {
+        this.enabled = enabled;
+        this.fullScanEvery = fullScanEvery;
+    }
+
+    /** Whether the coming poll must read the whole list. */
+    boolean fullPassDue(boolean forced) {
+        if (!enabled || forced || !complete) {
+            return true;
+        }
+        return fullScanEvery > 0 && pollsSinceFullPass + 1 >= fullScanEvery;
+    }
+
+    /**
+     * The instant before which a page of settled jobs ends an incremental walk: the creation of the oldest unsettled
+     * job, {@link Instant#MAX} when none is, {@link Instant#MIN} (never stop) when one has no readable creation time.
+     */
+    Instant oldestUnsettled() {
+        Instant oldest = Instant.MAX;
+        for (Unsettled job : unsettled.values()) {
+            if (job.created == null) {
+                return Instant.MIN;
+            }
+            if (job.created.isBefore(oldest)) {
+                oldest = job.created;
+            }
+        }
+        return oldest;
+    }
+
+    /**
+     * Called for every job a walk lists. A candidate (a change to emit) is only marked as seen here: whether it stays
+     * unsettled is known once it was delivered, see {@link #delivered}.
+     */
+    void saw(long poll, ListedJob job, boolean settled, boolean candidate) {
+        if (!enabled) {
+            return;
+        }
+        if (settled) {
+            unsettled.remove(job.id());
+            return;
+        }
+        Unsettled known = unsettled.get(job.id());
+        if (known == null && candidate) {
+            return;
+        }
+        remember(poll, job, known);
+    }
+
+    private void remember(long poll, ListedJob job, Unsettled known) {
+        if (known == null) {
+            known = new Unsettled();
+            unsettled.put(job.id(), known);
+        }
+        if (known.created == null) {
+            known.created = job.createdDateTime();
+        }
+        known.statusKey = job.statusKey();
+        known.finished = job.status().isFinished();
+        known.seenInPoll = poll;
+        known.missed = 0;
+    }
+
+    /** Called once a walk ended normally (an exception leaves everything as it was). */
+    void walked(long poll, JobListing.End end, boolean fullPass) {
+        if (!enabled) {
+            return;
+        }
+        // a walk that reached the last page, or stopped below the oldest unsettled job, passed every remembered one
+        if (end == JobListing.End.LAST_PAGE || end == JobListing.End.STOPPED) {
+            unsettled.values().removeIf(job -> job.seenInPoll != poll && ++job.missed >= 2);
+        }
+        if (!fullPass) {
+            pollsSinceFullPass++;
+        } else if (end == JobListing.End.LAST_PAGE) {
+            complete = true;
+            pollsSinceFullPass = 0;
+        }
+    }
+
+    /**
+     * Called after the candidates of a poll were emitted (or recorded, for skipExisting): a finished one whose change
+     * was delivered by a route that ran in the poll is settled; any other (in progress, failed, still routing, held
+     * back by maxMessagesPerPoll) is remembered, so that the next walks go down to it.
+     */
+    void delivered(long poll, Collection<Candidate> candidates, IdempotentRepository delivered) {
+        if (!enabled) {
+            return;
+        }
+        for (Candidate job : candidates) {
+            if (job.finished() && delivered.contains(job.statusKey())) {
+                unsettled.remove(job.id());
+            } else {
+                Unsettled known = unsettled.computeIfAbsent(job.id(), id -> new Unsettled());
+                if (known.created == null) {
+                    known.created = job.created();
+                }
+                known.statusKey = job.statusKey();
+                known.finished = job.finished();
+                known.seenInPoll = poll;
+                known.missed = 0;
+            }
+        }
+        // and those remembered from earlier polls that a route has delivered since
+        unsettled.values().removeIf(job -> job.finished && job.seenInPoll != poll && delivered.contains(job.statusKey));
+    }
+
+    int unsettledCount() {
+        return unsettled.size();
+    }
+}
