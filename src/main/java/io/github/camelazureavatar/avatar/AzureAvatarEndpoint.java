@@ -24,6 +24,9 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = AzureAvatarConstants.class)
 public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    /** The consumer's delay between polls unless the delay option says otherwise. */
+    public static final long DEFAULT_POLL_DELAY_MILLIS = 30_000;
+
     @UriPath(description = "A free name for this endpoint, such as jobs; the Speech resource is named by the region or "
                            + "endpoint option")
     @Metadata(required = true)
@@ -36,6 +39,8 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     public AzureAvatarEndpoint(String uri, AzureAvatarComponent component, AzureAvatarConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        // Camel's 500 ms would be 120 polls a minute against a quota of a few requests a minute; delay still overrides
+        setDelay(DEFAULT_POLL_DELAY_MILLIS);
     }
 
     @Override

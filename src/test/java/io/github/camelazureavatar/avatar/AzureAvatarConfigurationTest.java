@@ -4,6 +4,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.util.URISupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,6 +76,23 @@ class AzureAvatarConfigurationTest {
             assertThat(endpoint.getConfiguration().getPageSize()).isEqualTo(25);
             assertThat(endpoint.getConfiguration().getSubscriptionKey()).isEqualTo(KEY);
             assertThat(component.getConfiguration().getStatus()).as("endpoints get a copy").isNull();
+        }
+    }
+
+    @Test
+    void pollsEvery30SecondsUnlessToldOtherwise() throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            context.addRoutes(route("azure-avatar:a?region=westeurope&subscriptionKey=k&startScheduler=false"));
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("azure-avatar:b?region=westeurope&subscriptionKey=k&startScheduler=false&delay=5000")
+                            .routeId("b").to("mock:b");
+                }
+            });
+            context.start();
+            assertThat(((ScheduledPollConsumer) context.getRoutes().get(0).getConsumer()).getDelay()).isEqualTo(30_000);
+            assertThat(((ScheduledPollConsumer) context.getRoute("b").getConsumer()).getDelay()).isEqualTo(5_000);
         }
     }
 
