@@ -15,25 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AvatarEmulatorFaultsTest {
-
-    private AvatarEmulator emu;
-    private EmulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        emu = AvatarEmulator.builder().start();
-        http = new EmulatorHttp(emu);
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
-    }
+class AvatarEmulatorFaultsTest extends EmulatorHttpTestSupport {
 
     @Test
     void nextNRequestsGetAnAzureShapedStatusThenNormalService() {

@@ -11,25 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AvatarEmulatorLifecycleTest {
-
-    private AvatarEmulator emu;
-    private EmulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        emu = AvatarEmulator.builder().start();
-        http = new EmulatorHttp(emu);
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
-    }
+class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
 
     @Test
     void batchJobGoesNotStartedRunningSucceededWithAzureDateQuirks() {

@@ -11,25 +11,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AvatarEmulatorListTest {
-
-    private AvatarEmulator emu;
-    private EmulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        emu = AvatarEmulator.builder().start();
-        http = new EmulatorHttp(emu);
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
-    }
+class AvatarEmulatorListTest extends EmulatorHttpTestSupport {
 
     @Test
     void batchListsPagesOf100_100_50NewestFirstWithNextLinkAbsentOnLastPage() {

@@ -12,29 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AvatarEmulatorValidationTest {
-
-    private AvatarEmulator emu;
-    private EmulatorHttp http;
-
-    @BeforeEach
-    void start() {
-        emu = AvatarEmulator.builder().start();
-        http = new EmulatorHttp(emu);
-    }
-
-    @AfterEach
-    void stop() {
-        emu.close();
-    }
+class AvatarEmulatorValidationTest extends EmulatorHttpTestSupport {
 
     private static ObjectNode b() {
         return (ObjectNode) json(EmulatorHttp.bodyB("x"));
