@@ -2,6 +2,7 @@ package io.github.camelazureavatar.avatar;
 
 import java.util.List;
 
+import io.github.camelazureavatar.avatar.client.SecretMasking;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Message;
 
@@ -22,8 +23,9 @@ final class AvatarJobHeaders {
         setOrRemove(message, AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
         setOrRemove(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
         setOrRemove(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        setOrRemove(message, AzureAvatarConstants.RESULT_URL, job.getResultUrl());
-        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, job.getSummaryUrl());
+        // headers get logged, traced and copied to other systems: the SAS signature stays on the body's job only
+        setOrRemove(message, AzureAvatarConstants.RESULT_URL, SecretMasking.maskUrl(job.getResultUrl()));
+        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, SecretMasking.maskUrl(job.getSummaryUrl()));
     }
 
     /** Removes what describes a job (not its id), for answers about a job that does not exist. */

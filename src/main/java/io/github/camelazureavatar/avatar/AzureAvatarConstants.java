@@ -24,11 +24,14 @@ public final class AzureAvatarConstants {
     public static final String CREATED_DATE_TIME = HEADER_PREFIX + "CreatedDateTime";
     @Metadata(description = "When the job entered its current status.", javaType = "java.time.Instant")
     public static final String LAST_ACTION_DATE_TIME = HEADER_PREFIX + "LastActionDateTime";
-    @Metadata(description = "The SAS URL of the rendered video, once the job succeeded. Its signature grants read access: "
-                            + "do not log it.",
+    @Metadata(description = "Where the rendered video is, once the job succeeded, with its SAS signature masked (sig=xxxxxx) "
+                            + "so that logging headers is safe. The downloadResult operation, or getResultUrl() of the "
+                            + "job in the body, has the usable URL.",
               javaType = "String")
     public static final String RESULT_URL = HEADER_PREFIX + "ResultUrl";
-    @Metadata(description = "The SAS URL of the job's summary.json, once the job finished. Do not log it.",
+    @Metadata(description = "Where the job's summary.json is, once the job finished, with its SAS signature masked "
+                            + "(sig=xxxxxx). The downloadSummary operation, or getSummaryUrl() of the job in the body, "
+                            + "has the usable URL.",
               javaType = "String")
     public static final String SUMMARY_URL = HEADER_PREFIX + "SummaryUrl";
     @Metadata(label = "producer", description = "The operation to perform; overrides the operation option.",
