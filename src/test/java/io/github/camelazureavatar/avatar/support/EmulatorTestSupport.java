@@ -17,6 +17,8 @@ import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A fresh emulator and CamelContext per test. Routes start with the scheduler off and tests poll by hand, so every
  * test decides exactly when a poll happens: nothing waits on the clock of a busy machine.
@@ -35,13 +37,18 @@ public abstract class EmulatorTestSupport {
         context.start();
     }
 
+    /** Also checks what every test of the suite must keep true: no key or token ever reached blob storage. */
     @AfterEach
     void stopContextAndEmulator() throws Exception {
         if (context != null) {
             context.close();
         }
         if (azure != null) {
-            azure.close();
+            try {
+                assertThat(azure.blobHost().receivedSecrets()).as("key or token sent to blob storage").isEmpty();
+            } finally {
+                azure.close();
+            }
         }
     }
 
