@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -387,15 +386,7 @@ public class AzureAvatarConfiguration implements Cloneable {
 
     /** The statuses the consumer emits; empty means all. */
     public Set<JobStatus> statusFilter() {
-        Set<JobStatus> filter = EnumSet.noneOf(JobStatus.class);
-        if (status != null) {
-            for (String name : status.split(",")) {
-                if (!name.isBlank()) {
-                    filter.add(JobStatus.fromAzure(name));
-                }
-            }
-        }
-        return filter;
+        return JobStatus.parseList(status);
     }
 
     /**
@@ -425,9 +416,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         } else {
             validateEndpoint();
         }
-        if (pageSize < 1 || pageSize > 100) {
-            throw new IllegalArgumentException("pageSize must be from 1 to 100 (Azure's maximum), not " + pageSize);
-        }
+        requireValidPageSize(pageSize, "pageSize");
         if (maxRetries < 0 || requestsPerMinute < 0) {
             throw new IllegalArgumentException("maxRetries and requestsPerMinute must be 0 or more");
         }
@@ -441,6 +430,18 @@ public class AzureAvatarConfiguration implements Cloneable {
             throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);
         }
         statusFilter();
+    }
+
+    /**
+     * Azure pages hold 1 to 100 jobs; checked for the option and for the producer's page-size header alike.
+     *
+     * @param subject how the message names the value, such as pageSize
+     */
+    static int requireValidPageSize(int pageSize, String subject) {
+        if (pageSize < 1 || pageSize > 100) {
+            throw new IllegalArgumentException(subject + " must be from 1 to 100 (Azure's maximum), not " + pageSize);
+        }
+        return pageSize;
     }
 
     private void validateEndpoint() {

@@ -13,7 +13,6 @@ import java.util.Set;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.api.ListedJob;
-import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -110,7 +109,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
         if (configuration().isSkipExisting() && !existingSkipped) {
             existingSkipped = true;
-            if (walker.repositoryKnowsListedJobs || walker.candidates.values().stream().anyMatch(this::anyStatusDelivered)) {
+            // a candidate's own key is undelivered, and no status is delivered before the ones it follows: an earlier
+            // status is the only thing the repository can know of it
+            if (walker.repositoryKnowsListedJobs || walker.candidates.values().stream()
+                    .anyMatch(job -> previouslyDelivered(job.id(), job.status()) != null)) {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
@@ -134,11 +136,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
-            throw new AzureAvatarException("Azure's job list at " + getEndpoint().getClient().origin()
-                                           + " linked page " + (walk.pages() + 1) + " to another host, "
-                                           + walk.foreignHost() + "; it was not followed, so jobs beyond page "
-                                           + walk.pages() + " were not listed",
-                    0, null);
+            throw walk.foreignNextLinkError(getEndpoint().getClient().origin(),
+                    "jobs beyond page " + walk.pages() + " were not listed");
         }
         return emitted;
     }
@@ -189,12 +188,16 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 frontier.saw(poll, job, settled, candidate);
                 stop = stop && settled && isBefore(job.createdDateTime(), stopBefore);
             }
-            if (!page.rejected().isEmpty()) {
-                // skipping loses nothing: the job comes again with every poll and is emitted once it reads well
-                LOG.warn("Skipped {} unreadable jobs in a list page from {}: {}", page.rejected().size(),
-                        getEndpoint().getClient().origin(), page.rejected().subList(0, Math.min(3, page.rejected().size())));
-            }
+            warnUnreadable(page.rejected());
             return !stop;
+        }
+    }
+
+    /** Skipping loses nothing: the job comes again with every poll and is emitted once it reads well. */
+    private void warnUnreadable(List<String> reasons) {
+        if (!reasons.isEmpty()) {
+            LOG.warn("Skipped {} unreadable jobs listed by {}: {}", reasons.size(), getEndpoint().getClient().origin(),
+                    reasons.subList(0, Math.min(3, reasons.size())));
         }
     }
 
@@ -212,10 +215,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 unreadable.add(e.getMessage());
             }
         }
-        if (!unreadable.isEmpty()) {
-            LOG.warn("Skipped {} unreadable jobs listed by {}: {}", unreadable.size(), getEndpoint().getClient().origin(),
-                    unreadable.subList(0, Math.min(3, unreadable.size())));
-        }
+        warnUnreadable(unreadable);
         ordered.sort(OLDEST_CHANGE_FIRST);
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold
@@ -239,7 +239,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Message message = exchange.getMessage();
         message.setBody(job);
         AvatarJobHeaders.set(message, job);
-        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job.getId(), job.getStatus()));
         Instant changed = job.getLastActionDateTime();
         if (changed != null) {
             message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
@@ -248,21 +248,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return exchange;
     }
 
-    private boolean anyStatusDelivered(ListedJob job) {
-        for (JobStatus status : JobStatus.values()) {
-            if (delivered.contains(AvatarSynthesisJob.statusKey(job.id(), status))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
-    private String previouslyDelivered(AvatarSynthesisJob job) {
+    private String previouslyDelivered(String jobId, JobStatus status) {
         JobStatus[] lifecycle = { JobStatus.Running, JobStatus.NotStarted };
         for (JobStatus earlier : lifecycle) {
-            if (earlier.ordinal() < job.getStatus().ordinal()
-                    && delivered.contains(AvatarSynthesisJob.statusKey(job.getId(), earlier))) {
+            if (earlier.ordinal() < status.ordinal() && delivered.contains(AvatarSynthesisJob.statusKey(jobId, earlier))) {
                 return earlier.name();
             }
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,13 +214,10 @@ public class AzureAvatarProducer extends DefaultProducer {
 
     private void list(Exchange exchange) {
         Message message = exchange.getMessage();
-        Set<JobStatus> filter = statusFilter(options.getOption(exchange, AzureAvatarConstants.STATUS_FILTER,
+        Set<JobStatus> filter = JobStatus.parseList(options.getOption(exchange, AzureAvatarConstants.STATUS_FILTER,
                 String.class, AzureAvatarConfiguration::getStatus));
-        int pageSize = options.getOption(exchange, AzureAvatarConstants.PAGE_SIZE, Integer.class,
-                AzureAvatarConfiguration::getPageSize);
-        if (pageSize < 1 || pageSize > 100) {
-            throw new IllegalArgumentException("The page size must be from 1 to 100 (Azure's maximum), not " + pageSize);
-        }
+        int pageSize = AzureAvatarConfiguration.requireValidPageSize(options.getOption(exchange,
+                AzureAvatarConstants.PAGE_SIZE, Integer.class, AzureAvatarConfiguration::getPageSize), "The page size");
         boolean onePage = message.getHeader(AzureAvatarConstants.SKIP) != null
                 || message.getHeader(AzureAvatarConstants.PAGE_SIZE) != null
                 || message.getHeader(AzureAvatarConstants.NEXT_LINK) != null;
@@ -239,10 +235,7 @@ public class AzureAvatarProducer extends DefaultProducer {
             return true;
         });
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
-            throw new AzureAvatarException("Azure's job list at " + client().origin() + " linked page "
-                                           + (walk.pages() + 1) + " to another host, " + walk.foreignHost()
-                                           + "; it was not followed, so the list would be incomplete",
-                    0, null);
+            throw walk.foreignNextLinkError(client().origin(), "the list would be incomplete");
         }
         return new ArrayList<>(jobs.values());
     }
@@ -268,18 +261,6 @@ public class AzureAvatarProducer extends DefaultProducer {
         JobPage page = client().listPage(uri);
         AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.NEXT_LINK, page.nextLink() == null ? null : page.nextLink().toString());
         return new ArrayList<>(page.jobs());
-    }
-
-    private static Set<JobStatus> statusFilter(String statuses) {
-        Set<JobStatus> filter = EnumSet.noneOf(JobStatus.class);
-        if (statuses != null) {
-            for (String name : statuses.split(",")) {
-                if (!name.isBlank()) {
-                    filter.add(JobStatus.fromAzure(name));
-                }
-            }
-        }
-        return filter;
     }
 
     // ---- delete ------------------------------------------------------------------------------------------------

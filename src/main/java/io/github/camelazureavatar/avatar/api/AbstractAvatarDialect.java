@@ -115,7 +115,11 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
     @Override
     public AvatarSynthesisJob readJob(JsonNode node) {
         String id = id(node);
-        JobStatus status = status(node, id);
+        return readJob(node, id, status(node, id));
+    }
+
+    /** The whole job, its id and status already read (by the list page). */
+    AvatarSynthesisJob readJob(JsonNode node, String id, JobStatus status) {
         try {
             AvatarSynthesisJob.Builder job = AvatarSynthesisJob.builder()
                     .id(id)

@@ -59,7 +59,7 @@ public final class ListedJob {
      */
     public AvatarSynthesisJob job() {
         if (job == null) {
-            job = dialect.readJob(json);
+            job = dialect.readJob(json, id, status);
         }
         return job;
     }

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +32,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -166,11 +166,6 @@ public final class AzureAvatarClient implements Closeable {
         send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId);
     }
 
-    /** GETs any JSON document of the Speech resource, such as an Operation-Location. */
-    public JsonNode getJson(URI uri) {
-        return sendJson(new HttpGet(requireOwnOrigin(uri)), "get " + uri.getPath());
-    }
-
     /**
      * Opens a result file for streaming. No credentials are sent: blob storage takes the SAS URL alone.
      *
@@ -186,7 +181,7 @@ public final class AzureAvatarClient implements Closeable {
             HttpEntity entity = response.getEntity();
             int status = response.getCode();
             if (status != 200 || entity == null) {
-                String detail = entity == null ? "" : abbreviate(new String(EntityUtils.toByteArray(entity), java.nio.charset.StandardCharsets.UTF_8));
+                String detail = abbreviate(new String(readBounded(entity), StandardCharsets.UTF_8));
                 response.close();
                 throw new AzureAvatarException("Blob storage answered HTTP " + status + " for " + masked
                                                + (detail.isEmpty() ? "" : ": " + detail),

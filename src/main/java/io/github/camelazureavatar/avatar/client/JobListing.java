@@ -42,6 +42,19 @@ public final class JobListing {
      * @param foreignHost the other host a next link named, when {@code end} is {@link End#FOREIGN_NEXT_LINK}
      */
     public record Walk(int pages, End end, Origin foreignHost) {
+
+        /**
+         * The error that says a walk ended at a next link to another host, which was not followed.
+         *
+         * @param listedAt    the endpoint's origin
+         * @param consequence what the caller could not do because of it
+         */
+        public AzureAvatarException foreignNextLinkError(Origin listedAt, String consequence) {
+            return new AzureAvatarException("Azure's job list at " + listedAt + " linked page " + (pages + 1)
+                                            + " to another host, " + foreignHost + "; it was not followed, so "
+                                            + consequence,
+                    0, null);
+        }
     }
 
     private JobListing() {

@@ -1,6 +1,8 @@
 package io.github.camelazureavatar.avatar.model;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The lifecycle of an avatar batch synthesis job, the same in every API generation. Azure has no cancelled state: a
@@ -16,6 +18,23 @@ public enum JobStatus {
     /** A finished job never changes again, so its results can be downloaded and it can be deleted. */
     public boolean isFinished() {
         return this == Succeeded || this == Failed;
+    }
+
+    /**
+     * Reads a comma-separated list of statuses, such as the status option; empty or null gives an empty set.
+     *
+     * @throws IllegalArgumentException naming the first unknown status
+     */
+    public static Set<JobStatus> parseList(String statuses) {
+        Set<JobStatus> parsed = EnumSet.noneOf(JobStatus.class);
+        if (statuses != null) {
+            for (String name : statuses.split(",")) {
+                if (!name.isBlank()) {
+                    parsed.add(fromAzure(name));
+                }
+            }
+        }
+        return parsed;
     }
 
     /**
