@@ -1,8 +1,9 @@
 package io.github.camelazureavatar.avatar;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -21,21 +22,26 @@ public final class AvatarSynthesisJobConverter {
 
     @Converter
     public static String toJson(AvatarSynthesisJob job) {
-        return job.getJson().toString();
+        return job.toJson();
     }
 
     @Converter
     public static InputStream toInputStream(AvatarSynthesisJob job) {
-        return new ByteArrayInputStream(toJson(job).getBytes(StandardCharsets.UTF_8));
+        return new ByteArrayInputStream(job.toJsonBytes());
     }
 
     @Converter
     public static byte[] toBytes(AvatarSynthesisJob job) {
-        return toJson(job).getBytes(StandardCharsets.UTF_8);
+        return job.toJsonBytes();
     }
 
     @Converter
     public static Map<String, Object> toMap(AvatarSynthesisJob job) {
-        return ClientSettings.MAPPER.convertValue(job.getJson(), MAP);
+        try {
+            return ClientSettings.MAPPER.readValue(job.toJsonBytes(), MAP);
+        } catch (IOException e) {
+            // the job was read from these very bytes
+            throw new UncheckedIOException(e);
+        }
     }
 }

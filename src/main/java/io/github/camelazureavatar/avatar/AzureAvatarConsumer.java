@@ -12,7 +12,6 @@ import java.util.Queue;
 import java.util.Set;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
-import io.github.camelazureavatar.avatar.api.ListedJob;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -112,7 +111,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             // a candidate's own key is undelivered, and no status is delivered before the ones it follows: an earlier
             // status is the only thing the repository can know of it
             if (walker.repositoryKnowsListedJobs || walker.candidates.values().stream()
-                    .anyMatch(job -> previouslyDelivered(job.id(), job.status()) != null)) {
+                    .anyMatch(job -> previouslyDelivered(job.getId(), job.getStatus()) != null)) {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
@@ -150,7 +149,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private final class Walker {
         private final long poll;
         private final Instant stopBefore;
-        private final Map<String, ListedJob> candidates = new LinkedHashMap<>();
+        private final Map<String, AvatarSynthesisJob> candidates = new LinkedHashMap<>();
         private boolean repositoryKnowsListedJobs;
 
         Walker(long poll, Instant stopBefore) {
@@ -161,7 +160,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
         List<IncrementalFrontier.Candidate> settling() {
             List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
-            for (ListedJob job : candidates.values()) {
+            for (AvatarSynthesisJob job : candidates.values()) {
                 IncrementalFrontier.Candidate candidate = frontier.candidate(job);
                 if (candidate == null) {
                     break;
@@ -172,21 +171,21 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
 
         boolean visit(JobPage page) {
-            boolean stop = stopBefore != null && !page.listed().isEmpty() && page.rejected().isEmpty();
-            for (ListedJob job : page.listed()) {
-                JobStatus status = job.status();
+            boolean stop = stopBefore != null && !page.jobs().isEmpty() && page.rejected().isEmpty();
+            for (AvatarSynthesisJob job : page.jobs()) {
+                JobStatus status = job.getStatus();
                 boolean wanted = statusFilter.isEmpty() || statusFilter.contains(status);
                 boolean committed = wanted && delivered.contains(job.statusKey());
                 repositoryKnowsListedJobs |= committed;
-                boolean candidate = wanted && !committed && !candidates.containsKey(job.id())
+                boolean candidate = wanted && !committed && !candidates.containsKey(job.getId())
                                     && !inProgress.contains(job.statusKey());
                 if (candidate) {
-                    candidates.put(job.id(), job);
+                    candidates.put(job.getId(), job);
                 }
                 // settled: nothing about this job can ever be news again (finished jobs do not change)
                 boolean settled = status.isFinished() && (!wanted || committed);
                 frontier.saw(poll, job, settled, candidate);
-                stop = stop && settled && isBefore(job.createdDateTime(), stopBefore);
+                stop = stop && settled && isBefore(job.getCreatedDateTime(), stopBefore);
             }
             warnUnreadable(page.rejected());
             return !stop;
@@ -205,17 +204,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return created != null && created.isBefore(stopBefore);
     }
 
-    private Queue<Object> reserveOldestFirst(Collection<ListedJob> candidates) {
-        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates.size());
-        List<String> unreadable = new ArrayList<>(0);
-        for (ListedJob candidate : candidates) {
-            try {
-                ordered.add(candidate.job());
-            } catch (RuntimeException e) {
-                unreadable.add(e.getMessage());
-            }
-        }
-        warnUnreadable(unreadable);
+    private Queue<Object> reserveOldestFirst(Collection<AvatarSynthesisJob> candidates) {
+        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates);
         ordered.sort(OLDEST_CHANGE_FIRST);
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold

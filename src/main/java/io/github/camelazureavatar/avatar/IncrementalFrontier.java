@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.github.camelazureavatar.avatar.api.ListedJob;
 import io.github.camelazureavatar.avatar.client.JobListing;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
@@ -41,8 +41,9 @@ final class IncrementalFrontier {
     }
 
     /** The candidate as the frontier needs it after emission, or null when incremental polling is off. */
-    Candidate candidate(ListedJob job) {
-        return enabled ? new Candidate(job.id(), job.statusKey(), job.status().isFinished(), job.createdDateTime()) : null;
+    Candidate candidate(AvatarSynthesisJob job) {
+        return enabled ? new Candidate(job.getId(), job.statusKey(), job.getStatus().isFinished(), job.getCreatedDateTime())
+                : null;
     }
 
     private final boolean enabled;
@@ -85,31 +86,31 @@ final class IncrementalFrontier {
      * Called for every job a walk lists. A candidate (a change to emit) is only marked as seen here: whether it stays
      * unsettled is known once it was delivered, see {@link #delivered}.
      */
-    void saw(long poll, ListedJob job, boolean settled, boolean candidate) {
+    void saw(long poll, AvatarSynthesisJob job, boolean settled, boolean candidate) {
         if (!enabled) {
             return;
         }
         if (settled) {
-            unsettled.remove(job.id());
+            unsettled.remove(job.getId());
             return;
         }
-        Unsettled known = unsettled.get(job.id());
+        Unsettled known = unsettled.get(job.getId());
         if (known == null && candidate) {
             return;
         }
         remember(poll, job, known);
     }
 
-    private void remember(long poll, ListedJob job, Unsettled known) {
+    private void remember(long poll, AvatarSynthesisJob job, Unsettled known) {
         if (known == null) {
             known = new Unsettled();
-            unsettled.put(job.id(), known);
+            unsettled.put(job.getId(), known);
         }
         if (known.created == null) {
-            known.created = job.createdDateTime();
+            known.created = job.getCreatedDateTime();
         }
         known.statusKey = job.statusKey();
-        known.finished = job.status().isFinished();
+        known.finished = job.getStatus().isFinished();
         known.seenInPoll = poll;
         known.missed = 0;
     }

@@ -27,18 +27,20 @@ class AvatarSynthesisJobConverterTest {
     @Test
     void toStringInputStreamBytesAndMap() throws Exception {
         AvatarSynthesisJob job = AvatarApiVersion.V2024_08_01.dialect(URI.create("https://x.example.com"))
-                .readJob(new ObjectMapper().readTree(JSON));
+                .readJob(JSON.getBytes(StandardCharsets.UTF_8));
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
             TypeConverter converter = context.getTypeConverter();
             ObjectMapper mapper = new ObjectMapper();
 
-            assertThat(mapper.readTree(converter.mandatoryConvertTo(String.class, job))).isEqualTo(mapper.readTree(JSON));
+            // byte for byte what Azure sent, not a re-serialisation
+            assertThat(converter.mandatoryConvertTo(String.class, job)).isEqualTo(JSON);
             try (InputStream in = converter.mandatoryConvertTo(InputStream.class, job)) {
                 assertThat(mapper.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
                         .isEqualTo(mapper.readTree(JSON));
             }
-            assertThat(mapper.readTree(converter.mandatoryConvertTo(byte[].class, job))).isEqualTo(mapper.readTree(JSON));
+            assertThat(converter.mandatoryConvertTo(byte[].class, job)).isEqualTo(JSON.getBytes(StandardCharsets.UTF_8));
+            assertThat(job.getJson()).isEqualTo(mapper.readTree(JSON));
             Map<?, ?> map = converter.mandatoryConvertTo(Map.class, job);
             assertThat(map.get("id")).isEqualTo("my-job-01");
             assertThat(map.get("addedByAzureLater")).isInstanceOf(Map.class).asString().contains("nested");

@@ -1,16 +1,18 @@
 package io.github.camelazureavatar.avatar.api;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -20,6 +22,9 @@ import io.github.camelazureavatar.avatar.model.JobStatus;
  * generation's name as a fallback, since samples and previews mix them up.
  */
 abstract class AbstractAvatarDialect implements AvatarApiDialect {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String NOT_AN_OBJECT = "A listed job is not a JSON object";
 
     private final URI endpoint;
     private final String itemsField;
@@ -50,28 +55,76 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
     }
 
     @Override
-    public JobPage readPage(JsonNode body) {
-        JsonNode items = body == null ? null : body.has(itemsField) ? body.get(itemsField) : body.get(otherItemsField);
-        if (items == null || !items.isArray()) {
-            throw new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
+    public JobPage readPage(byte[] body) throws IOException {
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw noItems();
+            }
+            PageItems items = null;
+            PageItems otherItems = null;
+            boolean itemsNamed = false;
+            String link = null;
+            String otherLink = null;
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken value = p.nextToken();
+                if (name.equals(itemsField)) {
+                    itemsNamed = true;
+                    items = value == JsonToken.START_ARRAY ? readItems(p, body) : skip(p);
+                } else if (name.equals(otherItemsField)) {
+                    otherItems = value == JsonToken.START_ARRAY ? readItems(p, body) : skip(p);
+                } else if (name.equals(nextLinkField)) {
+                    link = JobFields.text(p);
+                } else if (name.equals(otherNextLinkField)) {
+                    otherLink = JobFields.text(p);
+                } else {
+                    p.skipChildren();
+                }
+            }
+            PageItems listed = itemsNamed ? items : otherItems;
+            if (listed == null) {
+                throw noItems();
+            }
+            return new JobPage(listed.jobs, nextLink(link != null ? link : otherLink), listed.rejected);
         }
-        List<ListedJob> jobs = new ArrayList<>(items.size());
+    }
+
+    private record PageItems(List<AvatarSynthesisJob> jobs, List<String> rejected) {
+    }
+
+    private IllegalArgumentException noItems() {
+        return new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
+    }
+
+    private static PageItems skip(JsonParser p) throws IOException {
+        p.skipChildren();
+        return null;
+    }
+
+    /** Each job is kept with its own copy of the bytes Azure sent for it, not the page's: a page is 100 jobs. */
+    private PageItems readItems(JsonParser p, byte[] body) throws IOException {
+        List<AvatarSynthesisJob> jobs = new ArrayList<>(100);
         List<String> rejected = new ArrayList<>(0);
-        for (JsonNode item : items) {
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (token != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                rejected.add(NOT_AN_OBJECT);
+                continue;
+            }
+            int start = (int) p.currentTokenLocation().getByteOffset();
+            JobFields fields = JobFields.read(p);
+            int end = (int) p.currentLocation().getByteOffset();
             try {
-                jobs.add(readListed(item));
-            } catch (RuntimeException e) {
+                jobs.add(toJob(fields, Arrays.copyOfRange(body, start, end)));
+            } catch (IllegalArgumentException e) {
                 rejected.add(e.getMessage());
             }
         }
-        return new JobPage(jobs, nextLink(body), rejected);
+        return new PageItems(jobs, rejected);
     }
 
-    private URI nextLink(JsonNode body) {
-        String link = text(body, nextLinkField);
-        if (link == null) {
-            link = text(body, otherNextLinkField);
-        }
+    private URI nextLink(String link) {
         if (link == null || link.isBlank()) {
             return null;
         }
@@ -83,60 +136,46 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         }
     }
 
-    /** Id and status only: what a consumer needs to tell whether the job is news. */
-    private ListedJob readListed(JsonNode node) {
-        String id = id(node);
-        return new ListedJob(this, (ObjectNode) node, id, status(node, id));
+    @Override
+    public AvatarSynthesisJob readJob(byte[] body) throws IOException {
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(NOT_AN_OBJECT);
+            }
+            return toJob(JobFields.read(p), body);
+        }
     }
 
-    private static String id(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("A listed job is not a JSON object");
-        }
-        String id = text(node, "id");
+    /**
+     * The model of a job whose fields were read.
+     *
+     * @param  json                     the bytes Azure sent for this job, kept whole
+     * @throws IllegalArgumentException when the id or status is missing, or a field is unreadable (a bad date, say)
+     */
+    private AvatarSynthesisJob toJob(JobFields fields, byte[] json) {
+        String id = fields.id;
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A listed job has no id");
         }
-        return id;
-    }
-
-    private static JobStatus status(JsonNode node, String id) {
-        String status = text(node, "status");
-        if (status == null) {
+        if (fields.status == null) {
             throw new IllegalArgumentException("Job " + id + " has no status");
         }
         try {
-            return JobStatus.fromAzure(status);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Job " + id + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public AvatarSynthesisJob readJob(JsonNode node) {
-        String id = id(node);
-        return readJob(node, id, status(node, id));
-    }
-
-    /** The whole job, its id and status already read (by the list page). */
-    AvatarSynthesisJob readJob(JsonNode node, String id, JobStatus status) {
-        try {
             AvatarSynthesisJob.Builder job = AvatarSynthesisJob.builder()
                     .id(id)
-                    .status(status)
-                    .description(text(node, "description"))
-                    .createdDateTime(AzureDates.parse(text(node, "createdDateTime")))
-                    .lastActionDateTime(AzureDates.parse(text(node, "lastActionDateTime")))
-                    .resultUrl(text(node.path("outputs"), "result"))
-                    .summaryUrl(text(node.path("outputs"), "summary"))
-                    .json((ObjectNode) node);
-            readDialectFields(node, job);
-            JsonNode error = node.path("properties").path("error");
-            if (error.isMissingNode()) {
-                error = node.path("error");
-            }
-            if (error.isObject()) {
-                job.error(new AvatarSynthesisError(text(error, "code"), text(error, "message")));
+                    .status(JobStatus.fromAzure(fields.status))
+                    .description(fields.description)
+                    .createdDateTime(AzureDates.parse(fields.createdDateTime))
+                    .lastActionDateTime(AzureDates.parse(fields.lastActionDateTime))
+                    .resultUrl(fields.result)
+                    .summaryUrl(fields.summary)
+                    .billingDetails(fields.billingDetails)
+                    .json(json);
+            readDialectFields(fields, job);
+            // the error's place differs between the generations: properties first, as 3.1-preview1 documents it
+            JobFields.ErrorFields error = fields.propertiesError != null ? fields.propertiesError : fields.topLevelError;
+            if (error != null && error != JobFields.ErrorFields.NOT_AN_OBJECT) {
+                job.error(new AvatarSynthesisError(error.code(), error.message()));
             }
             return job.build();
         } catch (IllegalArgumentException e) {
@@ -145,7 +184,7 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
     }
 
     /** The fields whose name or place differs between the generations. */
-    abstract void readDialectFields(JsonNode node, AvatarSynthesisJob.Builder job);
+    abstract void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job);
 
     @Override
     public AvatarSynthesisError readError(JsonNode body) {
@@ -177,23 +216,25 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    static Long longValue(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || !value.canConvertToLong() && !value.isTextual() ? null : Long.valueOf(value.asLong());
-    }
-
-    static Integer intValue(JsonNode node, String field) {
-        Long value = longValue(node, field);
-        return value == null ? null : value.intValue();
-    }
-
-    static Map<String, Long> billing(JsonNode billing) {
-        if (!billing.isObject()) {
+    /** A count or size: null when absent or unreadable. */
+    static Long longValue(String text) {
+        if (text == null || text.isBlank()) {
             return null;
         }
-        Map<String, Long> result = new LinkedHashMap<>();
-        billing.fields().forEachRemaining(e -> result.put(e.getKey(), e.getValue().asLong()));
-        return result;
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            try {
+                return (long) Double.parseDouble(text);
+            } catch (NumberFormatException notANumber) {
+                return null;
+            }
+        }
+    }
+
+    static Integer intValue(String text) {
+        Long value = longValue(text);
+        return value == null ? null : value.intValue();
     }
 
     static Duration isoDuration(String text) {

@@ -1,5 +1,6 @@
 package io.github.camelazureavatar.avatar.api;
 
+import java.io.IOException;
 import java.net.URI;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,9 +39,22 @@ public interface AvatarApiDialect {
     /** Whether this generation knows Operation-Id / Operation-Location. */
     boolean supportsOperations();
 
-    JobPage readPage(JsonNode body);
+    /**
+     * Reads a page of the job list straight off its bytes.
+     *
+     * @throws IOException              when the page is not well-formed JSON (truncated, say)
+     * @throws IllegalArgumentException when it is JSON but not a job list page; a single unreadable job is only
+     *                                  {@linkplain JobPage#rejected() rejected}
+     */
+    JobPage readPage(byte[] body) throws IOException;
 
-    AvatarSynthesisJob readJob(JsonNode node);
+    /**
+     * Reads one job (a get or create answer).
+     *
+     * @throws IOException              when the answer is not well-formed JSON
+     * @throws IllegalArgumentException when it is not a readable job
+     */
+    AvatarSynthesisJob readJob(byte[] body) throws IOException;
 
     /** Azure's error from an error body of any shape this service family uses, or null when there is none. */
     AvatarSynthesisError readError(JsonNode body);

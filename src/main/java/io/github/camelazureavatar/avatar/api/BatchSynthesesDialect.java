@@ -3,7 +3,6 @@ package io.github.camelazureavatar.avatar.api;
 import java.net.URI;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
 /**
@@ -58,17 +57,14 @@ final class BatchSynthesesDialect extends AbstractAvatarDialect {
     }
 
     @Override
-    void readDialectFields(JsonNode node, AvatarSynthesisJob.Builder job) {
-        JsonNode properties = node.path("properties");
-        JsonNode avatar = node.path("avatarConfig");
-        Long millis = longValue(properties, "durationInMilliseconds");
-        job.inputKind(text(node, "inputKind"))
-                .avatarCharacter(text(avatar, "talkingAvatarCharacter"))
-                .avatarStyle(text(avatar, "talkingAvatarStyle"))
-                .sizeInBytes(longValue(properties, "sizeInBytes"))
-                .succeededCount(intValue(properties, "succeededCount"))
-                .failedCount(intValue(properties, "failedCount"))
-                .billingDetails(billing(properties.path("billingDetails")))
+    void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job) {
+        Long millis = longValue(fields.properties.get("durationInMilliseconds"));
+        job.inputKind(fields.inputKind)
+                .avatarCharacter(fields.avatarConfigCharacter)
+                .avatarStyle(fields.avatarConfigStyle)
+                .sizeInBytes(longValue(fields.properties.get("sizeInBytes")))
+                .succeededCount(intValue(fields.properties.get("succeededCount")))
+                .failedCount(intValue(fields.properties.get("failedCount")))
                 .duration(millis == null ? null : Duration.ofMillis(millis));
     }
 }

@@ -3,7 +3,6 @@ package io.github.camelazureavatar.avatar.api;
 import java.net.URI;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
 /**
@@ -54,18 +53,16 @@ final class TalkingAvatarPreviewDialect extends AbstractAvatarDialect {
     }
 
     @Override
-    void readDialectFields(JsonNode node, AvatarSynthesisJob.Builder job) {
-        JsonNode properties = node.path("properties");
-        job.displayName(text(node, "displayName"))
-                .inputKind(text(node, "textType"))
-                .avatarCharacter(text(properties, "talkingAvatarCharacter"))
-                .avatarStyle(text(properties, "talkingAvatarStyle"))
-                .sizeInBytes(longValue(properties, "audioSize"))
-                .succeededCount(intValue(properties, "succeededAudioCount"))
-                .failedCount(intValue(properties, "failedAudioCount"))
-                .billingDetails(billing(properties.path("billingDetails")));
-        Duration duration = isoDuration(text(properties, "duration"));
-        Long ticks = longValue(properties, "durationInTicks");
+    void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job) {
+        job.displayName(fields.displayName)
+                .inputKind(fields.textType)
+                .avatarCharacter(fields.propertiesCharacter)
+                .avatarStyle(fields.propertiesStyle)
+                .sizeInBytes(longValue(fields.properties.get("audioSize")))
+                .succeededCount(intValue(fields.properties.get("succeededAudioCount")))
+                .failedCount(intValue(fields.properties.get("failedAudioCount")));
+        Duration duration = isoDuration(fields.properties.get("duration"));
+        Long ticks = longValue(fields.properties.get("durationInTicks"));
         if (duration == null && ticks != null) {
             duration = Duration.ofNanos(ticks * 100);
         }

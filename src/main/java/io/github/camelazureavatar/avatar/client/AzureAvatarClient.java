@@ -123,9 +123,11 @@ public final class AzureAvatarClient implements Closeable {
      * @throws AzureAvatarException when the page is on another origin (the credentials would leak) or Azure refuses
      */
     public JobPage listPage(URI pageUri) {
-        JsonNode body = sendJson(new HttpGet(requireOwnOrigin(pageUri)), "list jobs");
+        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
         try {
             return dialect.readPage(body);
+        } catch (IOException e) {
+            throw unreadableJson("list jobs", e);
         } catch (IllegalArgumentException e) {
             throw new AzureAvatarException(
                     "Azure sent an unusable job list page from " + origin + ": " + e.getMessage(), 200, null, e);
@@ -135,7 +137,7 @@ public final class AzureAvatarClient implements Closeable {
     /** The job, or empty when Azure does not know it. */
     public Optional<AvatarSynthesisJob> getJob(String jobId) {
         try {
-            return Optional.of(dialect.readJob(sendJson(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId)));
+            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId).body, "get job " + jobId));
         } catch (AzureAvatarException e) {
             if (e.getHttpResponseCode() == 404) {
                 return Optional.empty();
@@ -157,7 +159,7 @@ public final class AzureAvatarClient implements Closeable {
             request.setHeader("Operation-Id", operationId);
         }
         ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId));
-        AvatarSynthesisJob job = dialect.readJob(readJson(response.body, "create job"));
+        AvatarSynthesisJob job = readJob(response.body, "create job");
         return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
     }
 
@@ -218,18 +220,18 @@ public final class AzureAvatarClient implements Closeable {
         return uri;
     }
 
-    private JsonNode sendJson(HttpUriRequestBase request, String action) {
-        return readJson(send(request, action).body, action);
+    private AvatarSynthesisJob readJob(byte[] body, String action) {
+        try {
+            return dialect.readJob(body);
+        } catch (IOException e) {
+            throw unreadableJson(action, e);
+        }
     }
 
-    private JsonNode readJson(byte[] body, String action) {
-        try {
-            return mapper.readTree(body);
-        } catch (IOException e) {
-            throw new AzureAvatarException("Azure sent unreadable JSON to " + action + " at " + origin + ": "
-                                           + e.getMessage(),
-                    200, null, e);
-        }
+    private AzureAvatarException unreadableJson(String action, IOException e) {
+        return new AzureAvatarException("Azure sent unreadable JSON to " + action + " at " + origin + ": "
+                                        + e.getMessage(),
+                200, null, e);
     }
 
     /**

@@ -9,8 +9,8 @@ import java.util.List;
 public final class SecretMasking {
 
     private static final String MASK = "xxxxxx";
-    private static final List<String> SECRET_PARAMS = List.of("sig=", "subscription-key=", "subscriptionKey=",
-            "access_token=", "token=", "key=");
+    private static final List<String> SECRET_PARAMS = List.of("sig", "subscription-key", "subscriptionKey",
+            "access_token", "token", "key");
 
     private SecretMasking() {
     }
@@ -26,36 +26,41 @@ public final class SecretMasking {
         }
         StringBuilder masked = null;
         int copied = 0;
-        for (int at = 0; at < url.length(); at++) {
+        int at = 0;
+        while (at < url.length()) {
             char c = url.charAt(at);
             if (c != '?' && c != '&') {
+                at++;
                 continue;
             }
-            int value = secretValueStart(url, at + 1);
-            if (value < 0) {
+            int nameEnd = at + 1;
+            while (nameEnd < url.length() && "=?&#".indexOf(url.charAt(nameEnd)) < 0) {
+                nameEnd++;
+            }
+            if (nameEnd == url.length() || url.charAt(nameEnd) != '=' || !isSecretName(url, at + 1, nameEnd)) {
+                at = nameEnd;
                 continue;
             }
-            int end = value;
-            while (end < url.length() && url.charAt(end) != '&' && url.charAt(end) != '#') {
-                end++;
+            int valueEnd = nameEnd + 1;
+            while (valueEnd < url.length() && url.charAt(valueEnd) != '&' && url.charAt(valueEnd) != '#') {
+                valueEnd++;
             }
             if (masked == null) {
                 masked = new StringBuilder(url.length());
             }
-            masked.append(url, copied, value).append(MASK);
-            copied = end;
-            at = end - 1;
+            masked.append(url, copied, nameEnd + 1).append(MASK);
+            copied = valueEnd;
+            at = valueEnd;
         }
         return masked == null ? url : masked.append(url, copied, url.length()).toString();
     }
 
-    /** Where the value starts when a secret parameter's name and {@code =} stand at {@code name}, else -1. */
-    private static int secretValueStart(String url, int name) {
-        for (String param : SECRET_PARAMS) {
-            if (url.regionMatches(true, name, param, 0, param.length())) {
-                return name + param.length();
+    private static boolean isSecretName(String url, int start, int end) {
+        for (String name : SECRET_PARAMS) {
+            if (name.length() == end - start && url.regionMatches(true, start, name, 0, name.length())) {
+                return true;
             }
         }
-        return -1;
+        return false;
     }
 }

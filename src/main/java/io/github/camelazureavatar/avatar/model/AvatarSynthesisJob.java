@@ -1,10 +1,14 @@
 package io.github.camelazureavatar.avatar.model;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -31,7 +35,10 @@ public final class AvatarSynthesisJob {
     private final AvatarSynthesisError error;
     private final String resultUrl;
     private final String summaryUrl;
-    private final ObjectNode json;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** As Azure sent it: no tree is kept per job, and passing it on re-serialises nothing. */
+    private final byte[] json;
     private final String statusKey;
 
     private AvatarSynthesisJob(Builder b) {
@@ -52,7 +59,7 @@ public final class AvatarSynthesisJob {
         this.error = b.error;
         this.resultUrl = b.resultUrl;
         this.summaryUrl = b.summaryUrl;
-        this.json = b.json;
+        this.json = Objects.requireNonNull(b.json, "json");
         this.statusKey = statusKey(id, status);
     }
 
@@ -138,9 +145,27 @@ public final class AvatarSynthesisJob {
         return summaryUrl;
     }
 
-    /** The JSON Azure sent for this job, every field included. Callers must not modify it. */
+    /**
+     * The JSON Azure sent for this job, every field included, as a tree made on each call (so it is the caller's to
+     * change). {@link #toJson()} gives the text itself.
+     */
     public ObjectNode getJson() {
-        return json;
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            // these bytes were parsed once already, when the job was read
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JSON Azure sent for this job, byte for byte as Azure wrote it (UTF-8). */
+    public String toJson() {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    /** The JSON Azure sent for this job as UTF-8 bytes (a copy). */
+    public byte[] toJsonBytes() {
+        return json.clone();
     }
 
     /** The key under which a consumer remembers that it delivered this job in this status. */
@@ -177,7 +202,7 @@ public final class AvatarSynthesisJob {
         private AvatarSynthesisError error;
         private String resultUrl;
         private String summaryUrl;
-        private ObjectNode json;
+        private byte[] json;
 
         private Builder() {
         }
@@ -267,7 +292,8 @@ public final class AvatarSynthesisJob {
             return this;
         }
 
-        public Builder json(ObjectNode json) {
+        /** The job's JSON as Azure sent it, UTF-8; the builder keeps the array, it is not copied. */
+        public Builder json(byte[] json) {
             this.json = json;
             return this;
         }

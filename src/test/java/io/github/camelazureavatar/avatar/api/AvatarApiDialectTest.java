@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,8 +24,12 @@ class AvatarApiDialectTest {
             .dialect(URI.create("https://westeurope.customvoice.api.speech.microsoft.com"));
     private final AvatarApiDialect ga = AvatarApiVersion.V2024_08_01.dialect(ENDPOINT);
 
-    private static JsonNode json(String text) throws Exception {
-        return MAPPER.readTree(text.replace('\'', '"'));
+    private static byte[] json(String text) {
+        return text.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tree(String text) throws Exception {
+        return MAPPER.readTree(json(text));
     }
 
     @Test
@@ -115,33 +120,83 @@ class AvatarApiDialectTest {
     }
 
     @Test
+    void eachListedJobKeepsExactlyTheBytesAzureSentForIt() throws Exception {
+        String first = "{ \"id\" : \"caf\u00e9-\ud83c\udfac\", \"status\":\"Running\", \"description\": \"\u00fcber [x]{y}\" }";
+        String second = "{\"id\":\"b\",\"status\":\"Succeeded\",\"unknown\":{\"deep\":[{\"a\":\"}\"}]}}";
+        byte[] page = ("{\"value\": [ " + first + " ,\n " + second + "], \"nextLink\": null}").getBytes(StandardCharsets.UTF_8);
+
+        JobPage read = ga.readPage(page);
+
+        assertThat(read.jobs()).extracting(AvatarSynthesisJob::toJson).containsExactly(first, second);
+        assertThat(read.jobs().get(0).getDescription()).isEqualTo("\u00fcber [x]{y}");
+        assertThat(read.jobs().get(1).getJson().at("/unknown/deep/0/a").asText()).isEqualTo("}");
+        assertThat(read.nextLink()).isNull();
+    }
+
+    @Test
+    void fieldsOfUnexpectedShapesAreReadLikeATreeWouldBeRead() throws Exception {
+        AvatarSynthesisJob job = ga.readJob(json("""
+                {'id':'odd','status':'Succeeded','description':{'not':'text'},'outputs':'nowhere',
+                 'properties':{'sizeInBytes':'1024','succeededCount':2.0,'failedCount':true,'durationInMilliseconds':null,
+                   'billingDetails':{'neuralCharacters':'12','odd':{}},'error':'not an object'},
+                 'error':{'code':'Ignored','message':'properties.error is where Azure puts it'}}"""));
+
+        assertThat(job.getDescription()).isEmpty();
+        assertThat(job.getResultUrl()).isNull();
+        assertThat(job.getSizeInBytes()).isEqualTo(1024L);
+        assertThat(job.getSucceededCount()).isEqualTo(2);
+        assertThat(job.getFailedCount()).isNull();
+        assertThat(job.getDuration()).isNull();
+        assertThat(job.getBillingDetails()).containsEntry("neuralCharacters", 12L).containsEntry("odd", 0L);
+        assertThat(job.getError()).isNull();
+
+        assertThat(ga.readJob(json("{'id':'e','status':'Failed','error':{'code':'C','message':'M'}}")).getError())
+                .hasToString("C: M");
+    }
+
+    @Test
+    void malformedPagesAndJobsAreIoErrorsNotRejections() throws Exception {
+        assertThatThrownBy(() -> ga.readPage(json("{'value':[{'id':'a','status':'Running'},{'id':")))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> ga.readJob(json("{'id':'a'")))
+                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> ga.readPage(json("[]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
+        assertThatThrownBy(() -> ga.readPage(json("{'value':{},'values':[]}")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
+        assertThat(ga.readPage(json("{'values':[{'id':'a','status':'Running'}],'@nextLink':'?skip=1'}")).nextLink())
+                .hasToString(ENDPOINT + "?skip=1");
+    }
+
+    @Test
     void unreadableJobsAreRejectedOneByOneNotThePage() throws Exception {
         JobPage page = ga.readPage(json("""
                 {'value':[{'status':'Running'},{'id':'x','status':'Paused'},{'id':'y','status':'Running',
-                 'createdDateTime':'yesterday'},{'id':'ok','status':'Succeeded'}]}"""));
+                 'createdDateTime':'yesterday'},42,{'id':'ok','status':'Succeeded'}]}"""));
 
         assertThat(page.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("ok");
-        assertThat(page.rejected()).hasSize(3)
+        assertThat(page.rejected()).hasSize(4)
+                .anySatisfy(r -> assertThat(r).contains("not a JSON object"))
                 .anySatisfy(r -> assertThat(r).contains("no id"))
                 .anySatisfy(r -> assertThat(r).contains("Paused"))
                 .anySatisfy(r -> assertThat(r).contains("yesterday"));
     }
 
     @Test
-    void aPageWithoutItsArrayIsAnError() {
+    void aPageWithoutItsArrayIsAnError() throws Exception {
         assertThatThrownBy(() -> ga.readPage(json("{'items':[]}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
     }
 
     @Test
     void errorBodiesOfEveryShape() throws Exception {
-        assertThat(ga.readError(json("{'error':{'code':'BadRequest','message':'The inputs is required.'}}")))
+        assertThat(ga.readError(tree("{'error':{'code':'BadRequest','message':'The inputs is required.'}}")))
                 .hasToString("BadRequest: The inputs is required.");
-        assertThat(preview.readError(json("""
+        assertThat(preview.readError(tree("""
                 {'code':'InvalidRequest','message':'The top parameter should not be greater than 100.',
                  'innerError':{'code':'InvalidParameter','message':'top'}}""")).message())
                 .isEqualTo("The top parameter should not be greater than 100. (top)");
-        assertThat(preview.readError(json("""
+        assertThat(preview.readError(tree("""
                 {'errors':{'Properties.DestinationContainerUrl':['expired']},
                  'title':'One or more validation errors occurred.','status':400}""")).message())
                 .contains("validation errors").contains("expired");

@@ -1,0 +1,183 @@
+package io.github.camelazureavatar.avatar.api;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * The fields of one job that either generation maps into the model, read straight off the token stream: no JSON tree
+ * is built, every other field is skipped unread. Values stay text until the dialect converts them, so that a bad value
+ * fails its job only after the whole object was read and the page's parse can go on with the next job.
+ *
+ * <p>
+ * Like a tree's {@code asText()}: numbers and booleans read as their text, {@code null} as absent, an object or array
+ * where a value was expected as the empty string.
+ */
+final class JobFields {
+
+    String id;
+    String status;
+    String description;
+    String displayName;
+    String createdDateTime;
+    String lastActionDateTime;
+    String inputKind;
+    String textType;
+    String result;
+    String summary;
+    /** avatarConfig's (2024 generation). */
+    String avatarConfigCharacter;
+    String avatarConfigStyle;
+    /** properties' (3.1-preview1). */
+    String propertiesCharacter;
+    String propertiesStyle;
+    final Map<String, String> properties = new LinkedHashMap<>();
+    Map<String, Long> billingDetails;
+    ErrorFields propertiesError;
+    ErrorFields topLevelError;
+
+    /** An error object, or {@link #NOT_AN_OBJECT} where the field held something else. */
+    record ErrorFields(String code, String message) {
+        static final ErrorFields NOT_AN_OBJECT = new ErrorFields(null, null);
+    }
+
+    /** The {@code properties} members read as numbers, durations or counts; the rest are skipped. */
+    private static final java.util.Set<String> PROPERTY_VALUES = java.util.Set.of("durationInMilliseconds",
+            "sizeInBytes", "succeededCount", "failedCount", "audioSize", "succeededAudioCount", "failedAudioCount",
+            "duration", "durationInTicks");
+
+    /**
+     * Reads the object whose {@code START_OBJECT} is the parser's current token, up to and including its
+     * {@code END_OBJECT}.
+     */
+    static JobFields read(JsonParser p) throws IOException {
+        JobFields job = new JobFields();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (name) {
+                case "id" -> job.id = text(p);
+                case "status" -> job.status = text(p);
+                case "description" -> job.description = text(p);
+                case "displayName" -> job.displayName = text(p);
+                case "createdDateTime" -> job.createdDateTime = text(p);
+                case "lastActionDateTime" -> job.lastActionDateTime = text(p);
+                case "inputKind" -> job.inputKind = text(p);
+                case "textType" -> job.textType = text(p);
+                case "outputs" -> job.readOutputs(p);
+                case "properties" -> job.readProperties(p);
+                case "avatarConfig" -> job.readAvatarConfig(p);
+                case "error" -> job.topLevelError = error(p);
+                default -> p.skipChildren();
+            }
+        }
+        return job;
+    }
+
+    private void readOutputs(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (name) {
+                case "result" -> result = text(p);
+                case "summary" -> summary = text(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readAvatarConfig(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (name) {
+                case "talkingAvatarCharacter" -> avatarConfigCharacter = text(p);
+                case "talkingAvatarStyle" -> avatarConfigStyle = text(p);
+                default -> p.skipChildren();
+            }
+        }
+    }
+
+    private void readProperties(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return;
+        }
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "talkingAvatarCharacter" -> propertiesCharacter = text(p);
+                case "talkingAvatarStyle" -> propertiesStyle = text(p);
+                case "error" -> propertiesError = error(p);
+                case "billingDetails" -> billingDetails = billing(p);
+                default -> {
+                    if (value.isScalarValue() && PROPERTY_VALUES.contains(name)) {
+                        properties.put(name, value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE ? null
+                                : text(p));
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+    }
+
+    private static ErrorFields error(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return ErrorFields.NOT_AN_OBJECT;
+        }
+        String code = null;
+        String message = null;
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            p.nextToken();
+            switch (name) {
+                case "code" -> code = text(p);
+                case "message" -> message = text(p);
+                default -> p.skipChildren();
+            }
+        }
+        return new ErrorFields(code, message);
+    }
+
+    private static Map<String, Long> billing(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            return null;
+        }
+        Map<String, Long> billing = new LinkedHashMap<>();
+        String name;
+        while ((name = p.nextFieldName()) != null) {
+            p.nextToken();
+            billing.put(name, p.getValueAsLong(0));
+            p.skipChildren();
+        }
+        return billing;
+    }
+
+    /** The value as text: see the class comment. */
+    static String text(JsonParser p) throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isStructStart()) {
+            p.skipChildren();
+            return "";
+        }
+        return p.getText();
+    }
+}
