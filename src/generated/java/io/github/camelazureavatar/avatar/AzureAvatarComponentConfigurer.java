@@ -61,6 +61,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oldestfirst":
+        case "oldestFirst": getOrCreateConfiguration(target).setOldestFirst(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
@@ -125,6 +127,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "oldestfirst":
+        case "oldestFirst": return boolean.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -185,6 +189,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "oldestfirst":
+        case "oldestFirst": return getOrCreateConfiguration(target).isOldestFirst();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();

@@ -61,6 +61,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "oldestfirst":
+        case "oldestFirst": target.getConfiguration().setOldestFirst(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -151,6 +153,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "oldestfirst":
+        case "oldestFirst": return boolean.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -237,6 +241,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "oldestfirst":
+        case "oldestFirst": return target.getConfiguration().isOldestFirst();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();

@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -47,6 +47,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRetryAfter");
+        props.add("oldestFirst");
         props.add("operation");
         props.add("pageSize");
         props.add("pollStrategy");

@@ -64,6 +64,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
     @UriParam(label = "consumer", defaultValue = "true")
+    private boolean oldestFirst = true;
+    @UriParam(label = "consumer", defaultValue = "true")
     private boolean incremental = true;
     @UriParam(label = "consumer", defaultValue = "100")
     private int fullScanEvery = 100;
@@ -278,6 +280,22 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isOldestFirst() {
+        return oldestFirst;
+    }
+
+    /**
+     * Emits the changes a poll found oldest first (by lastActionDateTime), across all pages. Azure lists newest first,
+     * so the whole list is read before the first exchange. Set false to emit each page's changes as soon as the page
+     * is read, in Azure's order (newest first), while the next page is fetched: the first events come sooner, a poll
+     * holds one page of changes instead of all of them, it is faster, and maxMessagesPerPoll then also stops the walk
+     * (the pages below are read by the next poll). Either way each job's changes come in their order, each
+     * once, committed after the route. With false, each page's changes form one batch (CamelBatchSize).
+     */
+    public void setOldestFirst(boolean oldestFirst) {
+        this.oldestFirst = oldestFirst;
     }
 
     public boolean isIncremental() {

@@ -3,13 +3,13 @@ package io.github.camelazureavatar.avatar;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.JobListing;
@@ -19,6 +19,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -49,6 +50,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean existingSkipped;
     private IncrementalFrontier frontier;
     private long pollNumber;
+    /** Fetches the next page while the current one is routed; only when changes are emitted as listed. */
+    private ExecutorService fetchAhead;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -76,15 +79,25 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         inProgress = configuration.getInProgressRepository();
         ownsInProgress = inProgress == null;
         if (ownsInProgress) {
-            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+            // a plain map, not an LRU cache: a reservation must never be evicted (the job would be emitted twice),
+            // and every key leaves when its exchange completes
+            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
         }
         ServiceHelper.startService(delivered, inProgress);
+        if (!configuration.isOldestFirst()) {
+            fetchAhead = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadExecutor(this, "AzureAvatarFetchAhead");
+        }
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        if (fetchAhead != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(fetchAhead);
+            fetchAhead = null;
+        }
         if (ownsDelivered) {
             ServiceHelper.stopService(delivered);
         }
@@ -96,71 +109,77 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         pendingExchanges = 0;
-        boolean fullPass = frontier.fullPassDue(configuration().isSkipExisting() && !existingSkipped);
+        boolean skipping = configuration().isSkipExisting() && !existingSkipped;
+        boolean fullPass = frontier.fullPassDue(skipping);
         Instant stopBefore = fullPass ? null : frontier.oldestUnsettled();
-        Walker walker = new Walker(++pollNumber, stopBefore);
-        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(), walker::visit);
+        // skipExisting must have seen the whole list before it knows whether anything is news
+        boolean asListed = !configuration().isOldestFirst() && !skipping;
+        Walker walker = new Walker(++pollNumber, stopBefore, asListed);
+        JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(), walker,
+                asListed ? fetchAhead : null);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
-        frontier.walked(pollNumber, walk.end(), fullPass);
+        frontier.walked(pollNumber, walk.end(), fullPass, walker.limitReached);
         LOG.trace("{} pass read {} pages ({}), {} candidates", fullPass ? "Full" : "Incremental", walk.pages(), walk.end(),
-                walker.candidates.size());
+                walker.candidateIds.size());
 
-        if (configuration().isSkipExisting() && !existingSkipped) {
+        if (skipping) {
             existingSkipped = true;
             // a candidate's own key is undelivered, and no status is delivered before the ones it follows: an earlier
             // status is the only thing the repository can know of it
-            if (walker.repositoryKnowsListedJobs || walker.candidates.values().stream()
+            if (walker.repositoryKnowsListedJobs || walker.candidates.stream()
                     .anyMatch(job -> previouslyDelivered(job.getId(), job.getStatus()) != null)) {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
-                walker.candidates.values().forEach(job -> delivered.add(job.statusKey()));
+                walker.candidates.forEach(job -> delivered.add(job.statusKey()));
                 frontier.delivered(pollNumber, walker.settling(), delivered);
                 LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
                         walker.candidates.size());
                 return 0;
             }
         }
-        List<IncrementalFrontier.Candidate> settling = walker.settling();
-        int emitted;
-        try {
-            Queue<Object> jobs = reserveOldestFirst(walker.candidates.values());
-            walker.candidates.clear(); // each job is collectable once its exchange is done
-            emitted = processBatch(jobs);
-        } finally {
-            // a route that completed in this thread has committed: those jobs need no deeper walk next time; the others
-            // (failed, still routing, held back) must be walked down to until they are delivered
-            frontier.delivered(pollNumber, settling, delivered);
+        if (!asListed) {
+            walker.candidates.sort(OLDEST_CHANGE_FIRST);
+            walker.emit();
         }
         if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
             throw walk.foreignNextLinkError(getEndpoint().getClient().origin(),
                     "jobs beyond page " + walk.pages() + " were not listed");
         }
-        return emitted;
+        return walker.emitted;
     }
 
     /**
      * One poll's pass over the pages: keeps the jobs whose current status is wanted and not delivered or in flight (a
      * job listed twice counts once), tells the frontier about every job that is not settled, and, in an incremental
-     * pass, ends the walk at the first page whose jobs are all settled and older than everything unsettled.
+     * pass, ends the walk at the first page whose jobs are all settled and older than everything unsettled. Emits the
+     * candidates of each page as it goes ({@code oldestFirst=false}, while the next page is fetched) or all of them
+     * once the walk is over, oldest first.
      */
-    private final class Walker {
+    private final class Walker implements JobListing.PageVisitor {
         private final long poll;
         private final Instant stopBefore;
-        private final Map<String, AvatarSynthesisJob> candidates = new LinkedHashMap<>();
+        private final boolean asListed;
+        private final int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        /** Waiting to be emitted: the current page's (as listed) or the whole walk's (oldest first). */
+        private final List<AvatarSynthesisJob> candidates = new ArrayList<>();
+        private final Set<String> candidateIds = new HashSet<>();
         private boolean repositoryKnowsListedJobs;
+        private boolean limitReached;
+        private int emitted;
 
-        Walker(long poll, Instant stopBefore) {
+        Walker(long poll, Instant stopBefore, boolean asListed) {
             this.poll = poll;
             this.stopBefore = stopBefore;
+            this.asListed = asListed;
         }
 
         /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
         List<IncrementalFrontier.Candidate> settling() {
             List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
-            for (AvatarSynthesisJob job : candidates.values()) {
+            for (AvatarSynthesisJob job : candidates) {
                 IncrementalFrontier.Candidate candidate = frontier.candidate(job);
                 if (candidate == null) {
                     break;
@@ -170,17 +189,18 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             return settling;
         }
 
-        boolean visit(JobPage page) {
+        @Override
+        public boolean visit(JobPage page) {
             boolean stop = stopBefore != null && !page.jobs().isEmpty() && page.rejected().isEmpty();
             for (AvatarSynthesisJob job : page.jobs()) {
                 JobStatus status = job.getStatus();
                 boolean wanted = statusFilter.isEmpty() || statusFilter.contains(status);
                 boolean committed = wanted && delivered.contains(job.statusKey());
                 repositoryKnowsListedJobs |= committed;
-                boolean candidate = wanted && !committed && !candidates.containsKey(job.getId())
-                                    && !inProgress.contains(job.statusKey());
+                boolean candidate = wanted && !committed && !inProgress.contains(job.statusKey())
+                                    && candidateIds.add(job.getId());
                 if (candidate) {
-                    candidates.put(job.getId(), job);
+                    candidates.add(job);
                 }
                 // settled: nothing about this job can ever be news again (finished jobs do not change)
                 boolean settled = status.isFinished() && (!wanted || committed);
@@ -188,7 +208,34 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 stop = stop && settled && isBefore(job.getCreatedDateTime(), stopBefore);
             }
             warnUnreadable(page.rejected());
+            if (asListed && page.nextLink() != null && (emitted + candidates.size() >= limit || !isBatchAllowed())) {
+                // enough for this poll: the pages below wait for the next one, unread
+                limitReached = true;
+                return false;
+            }
             return !stop;
+        }
+
+        @Override
+        public void process(JobPage page) {
+            if (asListed) {
+                emit();
+            }
+        }
+
+        /** Emits the candidates in their order, as far as maxMessagesPerPoll lets it, and lets them go. */
+        void emit() throws RuntimeException {
+            List<IncrementalFrontier.Candidate> settling = settling();
+            try {
+                emitted += processBatch(reserve(candidates, limit - emitted));
+            } catch (Exception e) {
+                throw RuntimeCamelException.wrapRuntimeCamelException(e);
+            } finally {
+                candidates.clear(); // each job is collectable once its exchange is done
+                // a route that completed in this thread has committed: those jobs need no deeper walk next time; the
+                // others (failed, still routing, held back) must be walked down to until they are delivered
+                frontier.delivered(poll, settling, delivered);
+            }
         }
     }
 
@@ -204,24 +251,22 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return created != null && created.isBefore(stopBefore);
     }
 
-    private Queue<Object> reserveOldestFirst(Collection<AvatarSynthesisJob> candidates) {
-        List<AvatarSynthesisJob> ordered = new ArrayList<>(candidates);
-        ordered.sort(OLDEST_CHANGE_FIRST);
-        int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+    /** Reserves up to {@code room} of the jobs in the in-progress repository, in order. */
+    private Queue<Object> reserve(List<AvatarSynthesisJob> jobs, int room) {
         // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold
         // 10 000 exchanges at once
-        Queue<Object> exchanges = new ArrayDeque<>(Math.min(limit, ordered.size()));
-        for (AvatarSynthesisJob job : ordered) {
-            if (exchanges.size() >= limit) {
-                LOG.debug("maxMessagesPerPoll={} reached; {} changes wait for the next poll", limit,
-                        ordered.size() - limit);
+        Queue<Object> reserved = new ArrayDeque<>(Math.max(0, Math.min(room, jobs.size())));
+        for (AvatarSynthesisJob job : jobs) {
+            if (reserved.size() >= room) {
+                LOG.debug("maxMessagesPerPoll={} reached; {} changes wait for the next poll", maxMessagesPerPoll,
+                        jobs.size() - reserved.size());
                 break;
             }
             if (inProgress.add(job.statusKey())) {
-                exchanges.add(job);
+                reserved.add(job);
             }
         }
-        return exchanges;
+        return reserved;
     }
 
     private Exchange createExchange(AvatarSynthesisJob job) {

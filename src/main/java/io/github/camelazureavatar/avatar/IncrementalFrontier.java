@@ -115,13 +115,18 @@ final class IncrementalFrontier {
         known.missed = 0;
     }
 
-    /** Called once a walk ended normally (an exception leaves everything as it was). */
-    void walked(long poll, JobListing.End end, boolean fullPass) {
+    /**
+     * Called once a walk ended normally (an exception leaves everything as it was).
+     *
+     * @param cutShort the walk stopped because the poll had enough changes (maxMessagesPerPoll), not below the oldest
+     *                 unsettled job: the pages below were not read
+     */
+    void walked(long poll, JobListing.End end, boolean fullPass, boolean cutShort) {
         if (!enabled) {
             return;
         }
         // a walk that reached the last page, or stopped below the oldest unsettled job, passed every remembered one
-        if (end == JobListing.End.LAST_PAGE || end == JobListing.End.STOPPED) {
+        if (end == JobListing.End.LAST_PAGE || end == JobListing.End.STOPPED && !cutShort) {
             unsettled.values().removeIf(job -> job.seenInPoll != poll && ++job.missed >= 2);
         }
         if (!fullPass) {

@@ -6,17 +6,19 @@ import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
 import org.apache.camel.health.HealthCheck;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A list that moves, points elsewhere or loops loses nothing, repeats nothing and leaks nothing. */
 class AzureAvatarConsumerListingTest extends EmulatorTestSupport {
 
-    @Test
-    void jobsCreatedWhileTheListIsPagedAreNeitherLostNorRepeated() throws Exception {
+    @ParameterizedTest(name = "oldestFirst={0}")
+    @ValueSource(booleans = { true, false })
+    void jobsCreatedWhileTheListIsPagedAreNeitherLostNorRepeated(boolean oldestFirst) throws Exception {
         azure.seedJobs(250, SeedState.SUCCEEDED);
-        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", ""));
+        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", "oldestFirst=" + oldestFirst));
         azure.faults().betweenListPages(() -> {
             for (int i = 0; i < 7; i++) {
                 azure.createJob("inserted-" + i, "created while paging", false);
@@ -30,10 +32,11 @@ class AzureAvatarConsumerListingTest extends EmulatorTestSupport {
         assertThat(received).hasSize(257).doesNotHaveDuplicates();
     }
 
-    @Test
-    void jobsDeletedWhileTheListIsPagedLoseNothing() throws Exception {
+    @ParameterizedTest(name = "oldestFirst={0}")
+    @ValueSource(booleans = { true, false })
+    void jobsDeletedWhileTheListIsPagedLoseNothing(boolean oldestFirst) throws Exception {
         List<String> ids = azure.seedJobs(250, SeedState.SUCCEEDED);
-        List<String> received = recordingRoute("jobs", avatarUri("3.1-preview1", ""));
+        List<String> received = recordingRoute("jobs", avatarUri("3.1-preview1", "oldestFirst=" + oldestFirst));
         // the newest five are on the first page: deleting them after it was served shifts every later page up
         azure.faults().betweenListPages(() -> ids.subList(245, 250).forEach(azure::deleteJob));
 
@@ -43,11 +46,12 @@ class AzureAvatarConsumerListingTest extends EmulatorTestSupport {
         assertThat(received).hasSize(250).doesNotHaveDuplicates();
     }
 
-    @Test
-    void aNextLinkToAnotherHostIsNotFollowedAndTheKeyStaysHome() throws Exception {
+    @ParameterizedTest(name = "oldestFirst={0}")
+    @ValueSource(booleans = { true, false })
+    void aNextLinkToAnotherHostIsNotFollowedAndTheKeyStaysHome(boolean oldestFirst) throws Exception {
         try (AvatarEmulator elsewhere = AvatarEmulator.builder().subscriptionKey("other").start()) {
             azure.seedJobs(150, SeedState.SUCCEEDED);
-            List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", ""));
+            List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", "oldestFirst=" + oldestFirst));
             azure.faults().foreignNextLink(elsewhere.baseUrl());
 
             pollOnce("jobs");
@@ -66,10 +70,11 @@ class AzureAvatarConsumerListingTest extends EmulatorTestSupport {
         }
     }
 
-    @Test
-    void aNextLinkCycleEnds() throws Exception {
+    @ParameterizedTest(name = "oldestFirst={0}")
+    @ValueSource(booleans = { true, false })
+    void aNextLinkCycleEnds(boolean oldestFirst) throws Exception {
         azure.seedJobs(250, SeedState.SUCCEEDED);
-        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", ""));
+        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", "oldestFirst=" + oldestFirst));
         azure.faults().nextLinkCycle();
         azure.requests().clear();
 

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import org.slf4j.Logger;
@@ -33,7 +36,16 @@ public final class JobListing {
     /** Sees each page in order and says whether to go on. */
     @FunctionalInterface
     public interface PageVisitor {
+
+        /** Decides whether the walk goes on past this page: called before the next page is asked for. */
         boolean visit(JobPage page);
+
+        /**
+         * The work on a visited page that need not hold the walk up: with a fetch-ahead executor it runs while the next
+         * page is being fetched and read.
+         */
+        default void process(JobPage page) {
+        }
     }
 
     /**
@@ -69,28 +81,75 @@ public final class JobListing {
     }
 
     public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor) {
+        return walk(client, pageSize, visitor, null);
+    }
+
+    /**
+     * @param fetchAhead where the next page is fetched and read while the visitor {@linkplain PageVisitor#process
+     *                   processes} the current one, or null to do everything in the calling thread. A page is fetched
+     *                   only once the visitor decided to go on, so fetching ahead never costs an extra request.
+     */
+    public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor, Executor fetchAhead) {
         URI next = client.dialect().listUri(0, pageSize);
         Set<String> read = new HashSet<>();
-        int pages = 0;
+        read.add(pageIdentity(next));
+        JobPage page = client.listPage(next);
+        int pages = 1;
         while (true) {
-            read.add(pageIdentity(next));
-            JobPage page = client.listPage(next);
-            pages++;
-            if (!visitor.visit(page)) {
-                return new Walk(pages, End.STOPPED, null);
+            Walk end = visitor.visit(page) ? endAfter(client, page, read, pages) : new Walk(pages, End.STOPPED, null);
+            if (end != null) {
+                visitor.process(page);
+                return end;
             }
             next = page.nextLink();
-            if (next == null) {
-                return new Walk(pages, End.LAST_PAGE, null);
+            read.add(pageIdentity(next));
+            if (fetchAhead == null) {
+                visitor.process(page);
+                page = client.listPage(next);
+            } else {
+                URI ahead = next;
+                CompletableFuture<JobPage> fetching = CompletableFuture.supplyAsync(() -> client.listPage(ahead), fetchAhead);
+                try {
+                    visitor.process(page);
+                } catch (RuntimeException | Error e) {
+                    fetching.cancel(false);
+                    throw e;
+                }
+                page = join(fetching);
             }
-            if (!client.origin().contains(next)) {
-                return new Walk(pages, End.FOREIGN_NEXT_LINK, Origin.of(next));
+            pages++;
+        }
+    }
+
+    /** How the walk ends after this page, or null when it goes on to the next. */
+    private static Walk endAfter(AzureAvatarClient client, JobPage page, Set<String> read, int pages) {
+        URI next = page.nextLink();
+        if (next == null) {
+            return new Walk(pages, End.LAST_PAGE, null);
+        }
+        if (!client.origin().contains(next)) {
+            return new Walk(pages, End.FOREIGN_NEXT_LINK, Origin.of(next));
+        }
+        if (read.contains(pageIdentity(next))) {
+            LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
+                    client.origin(), pages);
+            return new Walk(pages, End.CYCLE, null);
+        }
+        return null;
+    }
+
+    /** The fetched page; what failed in the fetching thread is thrown here as it was thrown there. */
+    private static JobPage join(CompletableFuture<JobPage> fetching) {
+        try {
+            return fetching.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            if (read.contains(pageIdentity(next))) {
-                LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
-                        client.origin(), pages);
-                return new Walk(pages, End.CYCLE, null);
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
             }
+            throw e;
         }
     }
 }

@@ -26,41 +26,63 @@ public final class SecretMasking {
         }
         StringBuilder masked = null;
         int copied = 0;
-        int at = 0;
-        while (at < url.length()) {
-            char c = url.charAt(at);
-            if (c != '?' && c != '&') {
-                at++;
-                continue;
+        int question = url.indexOf('?');
+        int at = nextDelimiter(url, 0, question);
+        while (at >= 0) {
+            int value = secretValueStart(url, at + 1);
+            int next = at + 1;
+            if (value >= 0) {
+                int end = endOfValue(url, value);
+                if (masked == null) {
+                    masked = new StringBuilder(url.length());
+                }
+                // substring, not append(CharSequence, int, int): JDK 17 copies the latter a char at a time
+                masked.append(url.substring(copied, value)).append(MASK);
+                copied = end;
+                next = end;
             }
-            int nameEnd = at + 1;
-            while (nameEnd < url.length() && "=?&#".indexOf(url.charAt(nameEnd)) < 0) {
-                nameEnd++;
+            if (question >= 0 && question < next) {
+                question = url.indexOf('?', next);
             }
-            if (nameEnd == url.length() || url.charAt(nameEnd) != '=' || !isSecretName(url, at + 1, nameEnd)) {
-                at = nameEnd;
-                continue;
-            }
-            int valueEnd = nameEnd + 1;
-            while (valueEnd < url.length() && url.charAt(valueEnd) != '&' && url.charAt(valueEnd) != '#') {
-                valueEnd++;
-            }
-            if (masked == null) {
-                masked = new StringBuilder(url.length());
-            }
-            masked.append(url, copied, nameEnd + 1).append(MASK);
-            copied = valueEnd;
-            at = valueEnd;
+            at = nextDelimiter(url, next, question);
         }
-        return masked == null ? url : masked.append(url, copied, url.length()).toString();
+        return masked == null ? url : masked.append(url.substring(copied)).toString();
     }
 
-    private static boolean isSecretName(String url, int start, int end) {
-        for (String name : SECRET_PARAMS) {
-            if (name.length() == end - start && url.regionMatches(true, start, name, 0, name.length())) {
-                return true;
+    private static int endOfValue(String url, int value) {
+        int ampersand = url.indexOf('&', value);
+        int hash = url.indexOf('#', value);
+        int end = ampersand < 0 ? hash : hash < 0 ? ampersand : Math.min(ampersand, hash);
+        return end < 0 ? url.length() : end;
+    }
+
+    /** The first {@code ?} or {@code &} from {@code from} on; {@code question} is the first {@code ?} there. */
+    private static int nextDelimiter(String url, int from, int question) {
+        int ampersand = url.indexOf('&', from);
+        return question < 0 ? ampersand : ampersand < 0 ? question : Math.min(question, ampersand);
+    }
+
+    /** Where the value starts when a secret parameter's name and {@code =} stand at {@code name}, else -1. */
+    private static int secretValueStart(String url, int name) {
+        int equals = name;
+        while (equals < url.length()) {
+            char c = url.charAt(equals);
+            if (c == '=') {
+                break;
+            }
+            if (c == '?' || c == '&' || c == '#') {
+                return -1;
+            }
+            equals++;
+        }
+        if (equals == url.length()) {
+            return -1;
+        }
+        for (String param : SECRET_PARAMS) {
+            if (param.length() == equals - name && url.regionMatches(true, name, param, 0, param.length())) {
+                return equals + 1;
             }
         }
-        return false;
+        return -1;
     }
 }

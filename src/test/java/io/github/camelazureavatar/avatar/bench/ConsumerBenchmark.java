@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
@@ -107,10 +110,10 @@ public final class ConsumerBenchmark {
     // (a) consumer, (b) hand-written route, (c) raw floor: the same N jobs, the same pages, one emulator
 
     private ThroughputRow throughput(int n) throws Exception {
-        // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all three
+        // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all of them
         int warmups = quick ? 1 : Math.max(3, 200_000 / n);
         int measured = quick ? 2 : n <= 1_000 ? 30 : n <= 10_000 ? 15 : 5;
-        out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (b) (c), interleaved%n", n,
+        out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (a') (b) (c), interleaved%n", n,
                 warmups, measured);
         try (AvatarEmulator emulator = AvatarEmulator.builder().subscriptionKey(KEY).maxActiveJobs(-1).start()) {
             long seedStart = System.nanoTime();
@@ -118,17 +121,20 @@ public final class ConsumerBenchmark {
             out.printf("  seeded in %d ms%n", (System.nanoTime() - seedStart) / 1_000_000);
             try (Contestants c = new Contestants(emulator, n)) {
                 Samples a = new Samples();
+                Samples asListed = new Samples();
                 Samples b = new Samples();
                 Samples floor = new Samples();
                 for (int round = 0; round < warmups + measured; round++) {
                     boolean keep = round >= warmups;
-                    time(emulator, n, c::consumerDelivery, keep ? a : null);
+                    time(emulator, n, () -> c.consumerDelivery(ConsumerMode.OLDEST_FIRST), keep ? a : null);
+                    time(emulator, n, () -> c.consumerDelivery(ConsumerMode.AS_LISTED), keep ? asListed : null);
                     time(emulator, n, c::handWritten, keep ? b : null);
                     time(emulator, n, c::rawFloor, keep ? floor : null);
                 }
-                Heap heap = c.consumerDeliveryHeap();
-                out.printf("  (a) %s%n  (b) %s%n  (c) %s%n", a, b, floor);
-                return new ThroughputRow(n, a, b, floor, heap);
+                Heap heap = c.consumerDeliveryHeap(ConsumerMode.OLDEST_FIRST);
+                Heap heapAsListed = c.consumerDeliveryHeap(ConsumerMode.AS_LISTED);
+                out.printf("  (a)  %s%n  (a') %s%n  (b)  %s%n  (c)  %s%n", a, asListed, b, floor);
+                return new ThroughputRow(n, a, asListed, b, floor, heap, heapAsListed);
             }
         }
     }
@@ -148,12 +154,32 @@ public final class ConsumerBenchmark {
         }
     }
 
-    /** The three ways to walk the list, sharing one emulator; each counts the jobs it delivered. */
+    /** The consumer's two delivery orders. */
+    enum ConsumerMode {
+        OLDEST_FIRST("oldestFirst=true"),
+        AS_LISTED("oldestFirst=false");
+
+        final String option;
+
+        ConsumerMode(String option) {
+            this.option = option;
+        }
+
+        String route() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        String probedRoute() {
+            return "probed-" + route();
+        }
+    }
+
+    /** The ways to walk the list, sharing one emulator; each counts the jobs it delivered. */
     private static final class Contestants implements AutoCloseable {
         private final AvatarEmulator emulator;
         private final int n;
         private final CamelContext context = new DefaultCamelContext();
-        private final MemoryIdempotentRepository delivered;
+        private final Map<ConsumerMode, MemoryIdempotentRepository> delivered = new EnumMap<>(ConsumerMode.class);
         private final HeapProbingRepository probe;
         private final AtomicLong consumed = new AtomicLong();
         private final AtomicLong probedConsumed = new AtomicLong();
@@ -166,29 +192,35 @@ public final class ConsumerBenchmark {
         Contestants(AvatarEmulator emulator, int n) throws Exception {
             this.emulator = emulator;
             this.n = n;
-            this.delivered = (MemoryIdempotentRepository) MemoryIdempotentRepository.memoryIdempotentRepository(
-                    Math.max(100_000, n));
             this.probe = new HeapProbingRepository(
                     MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)));
-            context.getRegistry().bind("delivered", delivered);
             context.getRegistry().bind("probe", probe);
             this.firstPage = URI.create(emulator.baseUrl() + LIST_PATH + "?api-version=" + API + "&skip=0&maxpagesize=100");
             String consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
                                  + ")&apiVersion=" + API + "&startScheduler=false";
+            for (ConsumerMode mode : ConsumerMode.values()) {
+                MemoryIdempotentRepository repository = (MemoryIdempotentRepository) MemoryIdempotentRepository
+                        .memoryIdempotentRepository(Math.max(100_000, n));
+                delivered.put(mode, repository);
+                context.getRegistry().bind("delivered-" + mode.route(), repository);
+            }
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    // (a) the component, no-op route
-                    from(consumerUri + "&idempotentRepository=#delivered").routeId("consumer").autoStartup(true)
-                            .process(e -> consumed.incrementAndGet());
-                    from(consumerUri + "&idempotentRepository=#probe").routeId("probed")
-                            .process(e -> {
-                                probedConsumed.incrementAndGet();
-                                if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
-                                    // every exchange of the poll is built and queued now: the poll's peak
-                                    probe.sample();
-                                }
-                            });
+                    for (ConsumerMode mode : ConsumerMode.values()) {
+                        // (a) and (a') the component, no-op route
+                        from(consumerUri + "&" + mode.option + "&idempotentRepository=#delivered-" + mode.route())
+                                .routeId(mode.route()).process(e -> consumed.incrementAndGet());
+                        from(consumerUri + "&" + mode.option + "&idempotentRepository=#probe")
+                                .routeId(mode.probedRoute()).autoStartup(false)
+                                .process(e -> {
+                                    probedConsumed.incrementAndGet();
+                                    if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
+                                        // every exchange of the batch is built and queued now: its peak
+                                        probe.sample();
+                                    }
+                                });
+                    }
 
                     // (b) what a good Camel user writes without this component: a timer, camel-http with the key
                     // header, the next link followed in a loop, the value array split into one exchange per job
@@ -211,18 +243,17 @@ public final class ConsumerBenchmark {
                 }
             });
             context.start();
-            context.getRouteController().stopRoute("probed");
             template = context.createProducerTemplate();
             floorClient = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().build())
                     .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement().build();
         }
 
-        /** (a) one poll of a consumer that has delivered nothing yet: every job is a change. */
-        long consumerDelivery() {
-            delivered.clear();
+        /** (a) or (a') one poll of a consumer that has delivered nothing yet: every job is a change. */
+        long consumerDelivery(ConsumerMode mode) {
+            delivered.get(mode).clear();
             consumed.set(0);
-            ((ScheduledPollConsumer) context.getRoute("consumer").getConsumer()).run();
+            ((ScheduledPollConsumer) context.getRoute(mode.route()).getConsumer()).run();
             return consumed.get();
         }
 
@@ -263,21 +294,21 @@ public final class ConsumerBenchmark {
         }
 
         /** The delivery poll again, untimed, sampling the retained heap as it goes. */
-        Heap consumerDeliveryHeap() throws Exception {
-            context.getRouteController().stopRoute("consumer");
-            context.getRouteController().startRoute("probed");
+        Heap consumerDeliveryHeap(ConsumerMode mode) throws Exception {
+            context.getRouteController().stopRoute(mode.route());
+            context.getRouteController().startRoute(mode.probedRoute());
             try {
                 probe.clear();
                 probedConsumed.set(0);
                 Heap heap = probe.measure(
-                        () -> ((ScheduledPollConsumer) context.getRoute("probed").getConsumer()).run());
+                        () -> ((ScheduledPollConsumer) context.getRoute(mode.probedRoute()).getConsumer()).run());
                 if (probedConsumed.get() != n) {
                     throw new IllegalStateException("heap run delivered " + probedConsumed.get() + " of " + n);
                 }
                 return heap;
             } finally {
-                context.getRouteController().stopRoute("probed");
-                context.getRouteController().startRoute("consumer");
+                context.getRouteController().stopRoute(mode.probedRoute());
+                context.getRouteController().startRoute(mode.route());
             }
         }
 
@@ -458,16 +489,29 @@ public final class ConsumerBenchmark {
             peak = baseline;
             lookups = 0;
             measuring = true;
-            long thread = Thread.currentThread().getId();
-            long allocatedBefore = THREADS.getThreadAllocatedBytes(thread);
+            Map<Long, Long> allocatedBefore = consumerThreadsAllocated();
             try {
                 poll.run();
             } finally {
                 measuring = false;
             }
-            long allocated = THREADS.getThreadAllocatedBytes(thread) - allocatedBefore;
+            long allocated = 0;
+            for (Map.Entry<Long, Long> thread : consumerThreadsAllocated().entrySet()) {
+                allocated += thread.getValue() - allocatedBefore.getOrDefault(thread.getKey(), 0L);
+            }
             sample();
             return new Heap(Math.max(0, peak - baseline), allocated);
+        }
+
+        /** What the polling thread and the consumers' read-ahead threads allocated so far, by thread id. */
+        private static Map<Long, Long> consumerThreadsAllocated() {
+            Map<Long, Long> allocated = new HashMap<>();
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread == Thread.currentThread() || thread.getName().contains("AzureAvatar")) {
+                    allocated.put(thread.getId(), THREADS.getThreadAllocatedBytes(thread.getId()));
+                }
+            }
+            return allocated;
         }
 
         void sample() {
@@ -521,7 +565,8 @@ public final class ConsumerBenchmark {
         }
     }
 
-    record ThroughputRow(int n, Samples consumer, Samples handWritten, Samples floor, Heap heap) {
+    record ThroughputRow(int n, Samples consumer, Samples asListed, Samples handWritten, Samples floor, Heap heap,
+                         Heap heapAsListed) {
     }
 
     record SteadyRow(String scenario, String mode, int jobs, long requests, Samples samples, Heap heap) {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.AzureAvatarConstants;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
@@ -26,6 +26,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,15 +60,20 @@ class FaultMatrixTest {
         Files.deleteIfExists(SUMMARY);
     }
 
-    /** Three fixed seeds in every build; another with -DfaultMatrix.seed=N. */
-    static LongStream seeds() {
+    /**
+     * Three fixed seeds oldest first and one as listed (oldestFirst=false, pages fetched ahead) in every build; another
+     * seed with -DfaultMatrix.seed=N, in both orders.
+     */
+    static Stream<Arguments> seeds() {
         Long chosen = Long.getLong("faultMatrix.seed");
-        return chosen != null ? LongStream.of(chosen) : LongStream.of(20261124L, 7L, 424242L);
+        return chosen != null ? Stream.of(Arguments.of(chosen, true), Arguments.of(chosen, false))
+                : Stream.of(Arguments.of(20261124L, true), Arguments.of(7L, true), Arguments.of(424242L, true),
+                        Arguments.of(20261125L, false));
     }
 
-    @ParameterizedTest(name = "seed {0}")
+    @ParameterizedTest(name = "seed {0}, oldestFirst={1}")
     @MethodSource("seeds")
-    void everyFinalStatusOnceWhateverAzureDoes(long seed) throws Exception {
+    void everyFinalStatusOnceWhateverAzureDoes(long seed, boolean oldestFirst) throws Exception {
         random = new Random(seed);
         ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
         try (AvatarEmulator emulator = AvatarEmulator.builder().subscriptionKey(KEY).clock(clock)
@@ -80,7 +86,7 @@ class FaultMatrixTest {
                 public void configure() {
                     from("azure-avatar:jobs?endpoint=" + azure.baseUrl() + "&subscriptionKey=RAW(" + KEY + ")"
                          + "&startScheduler=false&maxRetries=3&retryInitialDelay=5&retryMaxDelay=20"
-                         + "&maxRetryAfter=1500&requestTimeout=300").routeId("jobs")
+                         + "&maxRetryAfter=1500&requestTimeout=300&oldestFirst=" + oldestFirst).routeId("jobs")
                             .process(e -> deliveries.merge(
                                     e.getMessage().getHeader(AzureAvatarConstants.JOB_ID) + ":"
                                                            + e.getMessage().getHeader(AzureAvatarConstants.STATUS),
@@ -111,7 +117,7 @@ class FaultMatrixTest {
                     .filter(key -> !deliveries.containsKey(key)).toList();
             List<String> duplicated = deliveries.entrySet().stream().filter(e -> e.getValue() > 1)
                     .map(Map.Entry::getKey).toList();
-            String summary = "fault-matrix: seed=" + seed + " jobs=" + jobIds.size() + " rounds=" + rounds
+            String summary = "fault-matrix: seed=" + seed + " oldestFirst=" + oldestFirst + " jobs=" + jobIds.size() + " rounds=" + rounds
                              + " failedPolls=" + failedPolls + " faults=" + injected + " lost=" + lost.size()
                              + " duplicated=" + duplicated.size() + " requests=" + azure.requests().all().size()
                              + " deliveries=" + deliveries.values().stream().mapToInt(Integer::intValue).sum();
