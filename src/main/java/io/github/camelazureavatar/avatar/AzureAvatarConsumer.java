@@ -20,11 +20,13 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean existingSkipped;
     private IncrementalFrontier frontier;
     private long pollNumber;
-    /** Fetches the next page while the current one is routed; only when changes are emitted as listed. */
-    private ExecutorService fetchAhead;
+    /** Fetches and reads pages while the poll thread works on the ones before. */
+    private ExecutorService readAhead;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -84,19 +86,23 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
         }
         ServiceHelper.startService(delivered, inProgress);
-        if (!configuration.isOldestFirst()) {
-            fetchAhead = getEndpoint().getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadExecutor(this, "AzureAvatarFetchAhead");
-        }
+        // two threads: one fetches page after page, the other reads each as it arrives; idle ones go away
+        readAhead = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
+                "AzureAvatarReadAhead", new ThreadPoolProfileBuilder("AzureAvatarReadAhead").poolSize(2).maxPoolSize(2)
+                        // a few tasks wait at most (the pages read ahead are bounded); a queue size of 0 or less
+                        // would make Camel hand over without queueing, and a task the poll thread ran itself would
+                        // wait for itself
+                        .maxQueueSize(64).rejectedPolicy(ThreadPoolRejectedPolicy.Abort).keepAliveTime(60L)
+                        .allowCoreThreadTimeOut(true).build());
         super.doStart();
     }
 
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (fetchAhead != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(fetchAhead);
-            fetchAhead = null;
+        if (readAhead != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(readAhead);
+            readAhead = null;
         }
         if (ownsDelivered) {
             ServiceHelper.stopService(delivered);
@@ -115,8 +121,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         // skipExisting must have seen the whole list before it knows whether anything is news
         boolean asListed = !configuration().isOldestFirst() && !skipping;
         Walker walker = new Walker(++pollNumber, stopBefore, asListed);
+        // a full pass reads every page anyway, so pages may be fetched before the walker asked for them; unless as
+        // listed with maxMessagesPerPoll, which may end the walk early
+        boolean readsEverything = fullPass && (!asListed || maxMessagesPerPoll <= 0);
         JobListing.Walk walk = JobListing.walk(getEndpoint().getClient(), configuration().getPageSize(), walker,
-                asListed ? fetchAhead : null);
+                readAhead, readsEverything);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
         frontier.walked(pollNumber, walk.end(), fullPass, walker.limitReached);

@@ -124,6 +124,67 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         return new PageItems(jobs, rejected);
     }
 
+    @Override
+    public URI trailingNextLink(byte[] body) {
+        // Azure writes the next link after the array: the page ends  ,"nextLink":"https://..."}  which is found from
+        // the end without reading the 100 jobs before it
+        int end = lastNonSpace(body, body.length - 1);
+        if (end < 0 || body[end] != '}') {
+            return null;
+        }
+        int close = lastNonSpace(body, end - 1);
+        if (close < 0 || body[close] != '"') {
+            return null;
+        }
+        int open = close - 1;
+        while (open >= 0 && !(body[open] == '"' && !escaped(body, open))) {
+            open--;
+        }
+        int colon = lastNonSpace(body, open - 1);
+        if (open < 0 || colon < 0 || body[colon] != ':') {
+            return null;
+        }
+        int keyClose = lastNonSpace(body, colon - 1);
+        if (keyClose < 0 || body[keyClose] != '"') {
+            return null;
+        }
+        int keyOpen = keyClose - 1;
+        while (keyOpen >= 0 && body[keyOpen] != '"') {
+            keyOpen--;
+        }
+        int before = lastNonSpace(body, keyOpen - 1);
+        if (keyOpen < 0 || before < 0 || body[before] != ',' && body[before] != '{') {
+            return null;
+        }
+        String key = new String(body, keyOpen + 1, keyClose - keyOpen - 1, StandardCharsets.UTF_8);
+        if (!key.equals(nextLinkField) && !key.equals(otherNextLinkField)) {
+            return null;
+        }
+        try (JsonParser p = JSON.createParser(body, open, close - open + 1)) {
+            p.nextToken();
+            return nextLink(p.getText());
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int lastNonSpace(byte[] body, int from) {
+        int at = from;
+        while (at >= 0 && (body[at] == ' ' || body[at] == '\n' || body[at] == '\r' || body[at] == '\t')) {
+            at--;
+        }
+        return at;
+    }
+
+    /** Whether the quote at {@code at} is escaped: an odd number of backslashes before it. */
+    private static boolean escaped(byte[] body, int at) {
+        int backslashes = 0;
+        for (int i = at - 1; i >= 0 && body[i] == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
+    }
+
     private URI nextLink(String link) {
         if (link == null || link.isBlank()) {
             return null;

@@ -49,6 +49,13 @@ public interface AvatarApiDialect {
     JobPage readPage(byte[] body) throws IOException;
 
     /**
+     * The next link of a list page found without reading the page: where Azure writes it, as the page object's last
+     * member. Null when it is not there (the last page, another layout, bytes that are no JSON). A hint for fetching
+     * ahead only: {@link #readPage} is what counts.
+     */
+    URI trailingNextLink(byte[] body);
+
+    /**
      * Reads one job (a get or create answer).
      *
      * @throws IOException              when the answer is not well-formed JSON

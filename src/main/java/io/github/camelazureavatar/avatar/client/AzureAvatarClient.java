@@ -123,7 +123,16 @@ public final class AzureAvatarClient implements Closeable {
      * @throws AzureAvatarException when the page is on another origin (the credentials would leak) or Azure refuses
      */
     public JobPage listPage(URI pageUri) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
+        return readListPage(fetchListPage(pageUri));
+    }
+
+    /** The bytes of one page of the job list, unread: {@link #readListPage} reads them, maybe in another thread. */
+    public byte[] fetchListPage(URI pageUri) {
+        return send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
+    }
+
+    /** Reads a page fetched by {@link #fetchListPage}. */
+    public JobPage readListPage(byte[] body) {
         try {
             return dialect.readPage(body);
         } catch (IOException e) {
@@ -337,6 +346,16 @@ public final class AzureAvatarClient implements Closeable {
                                   + MAX_API_RESPONSE_BYTES + " an API answer may have");
         }
         try (InputStream in = entity.getContent()) {
+            long length = entity.getContentLength();
+            if (length >= 0) {
+                // read straight into an array of the announced size: no chunks to copy together afterwards
+                byte[] body = new byte[(int) length];
+                int read = in.readNBytes(body, 0, body.length);
+                if (read < body.length) {
+                    throw new IOException("the answer ended after " + read + " of the " + length + " bytes announced");
+                }
+                return body;
+            }
             byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
             if (body.length > MAX_API_RESPONSE_BYTES) {
                 throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES

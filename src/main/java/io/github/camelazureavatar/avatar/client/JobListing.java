@@ -4,9 +4,12 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import org.slf4j.Logger;
@@ -81,43 +84,141 @@ public final class JobListing {
     }
 
     public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor) {
-        return walk(client, pageSize, visitor, null);
+        return walk(client, pageSize, visitor, null, false);
     }
 
     /**
-     * @param fetchAhead where the next page is fetched and read while the visitor {@linkplain PageVisitor#process
-     *                   processes} the current one, or null to do everything in the calling thread. A page is fetched
-     *                   only once the visitor decided to go on, so fetching ahead never costs an extra request.
+     * @param ahead      where pages are fetched and read while the visitor {@linkplain PageVisitor#process processes}
+     *                   the one before, or null to do everything in the calling thread
+     * @param readAhead  whether pages may be fetched before the visitor decided to go on: set it only for a walk that
+     *                   reads the whole list anyway. Otherwise the next page is fetched once the visitor decided, so
+     *                   fetching ahead never costs an extra request
      */
-    public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor, Executor fetchAhead) {
+    public static Walk walk(AzureAvatarClient client, int pageSize, PageVisitor visitor, Executor ahead,
+                            boolean readAhead) {
         URI next = client.dialect().listUri(0, pageSize);
         Set<String> read = new HashSet<>();
         read.add(pageIdentity(next));
-        JobPage page = client.listPage(next);
-        int pages = 1;
-        while (true) {
-            Walk end = visitor.visit(page) ? endAfter(client, page, read, pages) : new Walk(pages, End.STOPPED, null);
-            if (end != null) {
-                visitor.process(page);
-                return end;
-            }
-            next = page.nextLink();
-            read.add(pageIdentity(next));
-            if (fetchAhead == null) {
-                visitor.process(page);
-                page = client.listPage(next);
-            } else {
-                URI ahead = next;
-                CompletableFuture<JobPage> fetching = CompletableFuture.supplyAsync(() -> client.listPage(ahead), fetchAhead);
-                try {
+        ReadAhead stream = ahead != null && readAhead ? new ReadAhead(client, next, read, ahead) : null;
+        try {
+            CompletableFuture<JobPage> fetching = fetch(client, next, ahead, stream);
+            int pages = 0;
+            while (true) {
+                JobPage page = join(fetching);
+                pages++;
+                Walk end = visitor.visit(page) ? endAfter(client, page, read, pages) : new Walk(pages, End.STOPPED, null);
+                if (end != null) {
                     visitor.process(page);
-                } catch (RuntimeException | Error e) {
-                    fetching.cancel(false);
-                    throw e;
+                    return end;
                 }
-                page = join(fetching);
+                next = page.nextLink();
+                read.add(pageIdentity(next));
+                if (ahead == null) {
+                    visitor.process(page);
+                    fetching = fetch(client, next, null, null);
+                } else {
+                    fetching = fetch(client, next, ahead, stream);
+                    try {
+                        visitor.process(page);
+                    } catch (RuntimeException | Error e) {
+                        fetching.cancel(false);
+                        throw e;
+                    }
+                }
             }
-            pages++;
+        } finally {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    /** The page at {@code uri}: read ahead already, fetched now in the background, or here and now. */
+    private static CompletableFuture<JobPage> fetch(AzureAvatarClient client, URI uri, Executor ahead, ReadAhead stream) {
+        CompletableFuture<JobPage> readAlready = stream == null ? null : stream.take(uri);
+        if (readAlready != null) {
+            return readAlready;
+        }
+        if (ahead == null) {
+            return CompletableFuture.completedFuture(client.listPage(uri));
+        }
+        return CompletableFuture.supplyAsync(() -> client.listPage(uri), ahead);
+    }
+
+    /**
+     * Fetches page after page without waiting for the walk, following the next link each page ends with (found
+     * without reading the page), and has each read as soon as it arrived: fetching, reading and the walk's own work on
+     * the pages before overlap. At most {@link #WINDOW} pages wait for the walk. It stops where the next link is not
+     * where Azure puts it, points elsewhere or back to a page fetched already, and when the walk took a page it did
+     * not expect; the walk then goes on page by page.
+     */
+    private static final class ReadAhead {
+        private static final int WINDOW = 2;
+        private static final Object END = new Object();
+
+        private record Fetched(URI uri, CompletableFuture<JobPage> page) {
+        }
+
+        private final BlockingQueue<Object> fetched = new LinkedBlockingQueue<>();
+        private final Semaphore window = new Semaphore(WINDOW);
+        private volatile boolean closed;
+        private boolean dry;
+
+        ReadAhead(AzureAvatarClient client, URI first, Set<String> read, Executor ahead) {
+            Set<String> seen = new HashSet<>(read);
+            ahead.execute(() -> fetchAll(client, first, seen, ahead));
+        }
+
+        private void fetchAll(AzureAvatarClient client, URI first, Set<String> seen, Executor ahead) {
+            URI uri = first;
+            try {
+                while (uri != null && !closed) {
+                    window.acquire();
+                    if (closed) {
+                        break;
+                    }
+                    byte[] body;
+                    try {
+                        body = client.fetchListPage(uri);
+                    } catch (RuntimeException e) {
+                        fetched.add(new Fetched(uri, CompletableFuture.failedFuture(e)));
+                        break;
+                    }
+                    fetched.add(new Fetched(uri, CompletableFuture.supplyAsync(() -> client.readListPage(body), ahead)));
+                    URI next = client.dialect().trailingNextLink(body);
+                    uri = next != null && client.origin().contains(next) && seen.add(pageIdentity(next)) ? next : null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                fetched.add(END);
+            }
+        }
+
+        /** The page at {@code uri} if it is the next one fetched ahead; null once the stream went dry or astray. */
+        CompletableFuture<JobPage> take(URI uri) {
+            if (dry) {
+                return null;
+            }
+            Object next;
+            try {
+                next = fetched.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AzureAvatarException("Interrupted while reading the job list", 0, null, e);
+            }
+            window.release();
+            if (next instanceof Fetched page && page.uri().equals(uri)) {
+                return page.page();
+            }
+            close();
+            return null;
+        }
+
+        void close() {
+            dry = true;
+            closed = true;
+            window.release(WINDOW);
         }
     }
 

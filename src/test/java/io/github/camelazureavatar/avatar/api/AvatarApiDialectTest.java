@@ -155,6 +155,25 @@ class AvatarApiDialectTest {
     }
 
     @Test
+    void theTrailingNextLinkIsFoundWithoutReadingThePageAndOnlyWhereAzureWritesIt() throws Exception {
+        String link = "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/?maxpagesize=2&skip=2&api-version=2024-08-01";
+        byte[] page = json("{'value':[{'id':'a','status':'Running','description':'ends with \\\\'}], 'nextLink' : '" + link + "' }\n");
+        assertThat(ga.trailingNextLink(page)).hasToString(link).isEqualTo(ga.readPage(page).nextLink());
+        assertThat(preview.trailingNextLink(json("{'values':[],'@nextLink':'https://x.example/p?skip=1&top=1'}")))
+                .hasToString("https://x.example/p?skip=1&top=1");
+        // escaped characters are read as JSON reads them
+        assertThat(ga.trailingNextLink(json("{'value':[],'nextLink':'https:\\/\\/h\\/p?skip=2\\u0026top=2'}")))
+                .hasToString("https://h/p?skip=2&top=2");
+
+        for (String elsewhere : new String[] {
+                "{'value':[]}", "{'nextLink':'https://h/p','value':[]}", "{'value':[{'nextLink':'https://h/p'}]}",
+                "{'value':[],'other':'https://h/p'}", "{'value':[],'nextLink':null}", "{'value':[],'x':'a\\',nextLink:'https://h/p'}",
+                "", "[]", "{'value':[],'nextLink':'https://h/p'" }) {
+            assertThat(ga.trailingNextLink(json(elsewhere))).as(elsewhere).isNull();
+        }
+    }
+
+    @Test
     void malformedPagesAndJobsAreIoErrorsNotRejections() throws Exception {
         assertThatThrownBy(() -> ga.readPage(json("{'value':[{'id':'a','status':'Running'},{'id':")))
                 .isInstanceOf(java.io.IOException.class);

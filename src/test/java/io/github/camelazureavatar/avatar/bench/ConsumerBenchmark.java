@@ -126,7 +126,9 @@ public final class ConsumerBenchmark {
                 Samples floor = new Samples();
                 for (int round = 0; round < warmups + measured; round++) {
                     boolean keep = round >= warmups;
+                    c.freshConsumer(ConsumerMode.OLDEST_FIRST);
                     time(emulator, n, () -> c.consumerDelivery(ConsumerMode.OLDEST_FIRST), keep ? a : null);
+                    c.freshConsumer(ConsumerMode.AS_LISTED);
                     time(emulator, n, () -> c.consumerDelivery(ConsumerMode.AS_LISTED), keep ? asListed : null);
                     time(emulator, n, c::handWritten, keep ? b : null);
                     time(emulator, n, c::rawFloor, keep ? floor : null);
@@ -249,12 +251,20 @@ public final class ConsumerBenchmark {
                     .disableAutomaticRetries().disableRedirectHandling().disableCookieManagement().build();
         }
 
-        /** (a) or (a') one poll of a consumer that has delivered nothing yet: every job is a change. */
+        /**
+         * (a) or (a') the first poll of a consumer that has delivered nothing yet: every job is a change. The route is
+         * restarted before (untimed), so that each round is a first poll, a full pass, as after a deployment.
+         */
         long consumerDelivery(ConsumerMode mode) {
-            delivered.get(mode).clear();
             consumed.set(0);
             ((ScheduledPollConsumer) context.getRoute(mode.route()).getConsumer()).run();
             return consumed.get();
+        }
+
+        void freshConsumer(ConsumerMode mode) throws Exception {
+            context.getRouteController().stopRoute(mode.route());
+            delivered.get(mode).clear();
+            context.getRouteController().startRoute(mode.route());
         }
 
         /** (b) one walk of the hand-written route. */
