@@ -2,7 +2,6 @@ package io.github.camelazureavatar.avatar;
 
 import java.util.List;
 
-import io.github.camelazureavatar.avatar.client.SecretMasking;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Message;
 
@@ -24,8 +23,8 @@ final class AvatarJobHeaders {
         setOrRemove(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
         setOrRemove(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
         // headers get logged, traced and copied to other systems: the SAS signature stays on the body's job only
-        setOrRemove(message, AzureAvatarConstants.RESULT_URL, SecretMasking.maskUrl(job.getResultUrl()));
-        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, SecretMasking.maskUrl(job.getSummaryUrl()));
+        setOrRemove(message, AzureAvatarConstants.RESULT_URL, job.getMaskedResultUrl());
+        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, job.getMaskedSummaryUrl());
     }
 
     /** Removes what describes a job (not its id), for answers about a job that does not exist. */

@@ -275,8 +275,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The most exchanges one poll emits; the oldest changes go first and the rest come in the next polls. 0 (the
-     * default) emits every change found.
+     * The most exchanges one poll emits; the rest come in the next polls. The oldest changes go first, or with
+     * oldestFirst=false the first listed (the newest). 0 (the default) emits every change found.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
@@ -289,10 +289,10 @@ public class AzureAvatarConfiguration implements Cloneable {
     /**
      * Emits the changes a poll found oldest first (by lastActionDateTime), across all pages. Azure lists newest first,
      * so the whole list is read before the first exchange. Set false to emit each page's changes as soon as the page
-     * is read, in Azure's order (newest first), while the next page is fetched: the first events come sooner, a poll
-     * holds one page of changes instead of all of them, it is faster, and maxMessagesPerPoll then also stops the walk
-     * (the pages below are read by the next poll). Either way each job's changes come in their order, each
-     * once, committed after the route. With false, each page's changes form one batch (CamelBatchSize).
+     * is read, in Azure's order (newest first), while the next pages are fetched: the first events come sooner, a poll
+     * holds one page of changes instead of all of them, and maxMessagesPerPoll then also ends the walk (the pages
+     * below are read by the next poll). Either way each job's changes come in their order, each once, committed after
+     * the route. With false, each page's changes form one batch (CamelBatchSize).
      */
     public void setOldestFirst(boolean oldestFirst) {
         this.oldestFirst = oldestFirst;

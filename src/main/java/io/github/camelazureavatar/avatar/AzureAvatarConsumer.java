@@ -128,7 +128,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 readAhead, readsEverything);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
-        frontier.walked(pollNumber, walk.end(), fullPass, walker.limitReached);
+        frontier.walked(pollNumber, walk.end(), fullPass, walker.cutShort);
         LOG.trace("{} pass read {} pages ({}), {} candidates", fullPass ? "Full" : "Incremental", walk.pages(), walk.end(),
                 walker.candidateIds.size());
 
@@ -176,7 +176,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         private final List<AvatarSynthesisJob> candidates = new ArrayList<>();
         private final Set<String> candidateIds = new HashSet<>();
         private boolean repositoryKnowsListedJobs;
-        private boolean limitReached;
+        private boolean cutShort;
         private int emitted;
 
         Walker(long poll, Instant stopBefore, boolean asListed) {
@@ -218,8 +218,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             }
             warnUnreadable(page.rejected());
             if (asListed && page.nextLink() != null && (emitted + candidates.size() >= limit || !isBatchAllowed())) {
-                // enough for this poll: the pages below wait for the next one, unread
-                limitReached = true;
+                // enough for this poll (or the consumer is stopping): the pages below wait for the next one, unread
+                cutShort = true;
                 return false;
             }
             return !stop;
@@ -233,14 +233,16 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
 
         /** Emits the candidates in their order, as far as maxMessagesPerPoll lets it, and lets them go. */
-        void emit() throws RuntimeException {
+        void emit() {
             List<IncrementalFrontier.Candidate> settling = settling();
             try {
-                emitted += processBatch(reserve(candidates, limit - emitted));
+                Queue<Object> reserved = reserve(candidates, limit - emitted);
+                candidates.clear(); // each job is collectable once its exchange is done
+                emitted += processBatch(reserved);
             } catch (Exception e) {
                 throw RuntimeCamelException.wrapRuntimeCamelException(e);
             } finally {
-                candidates.clear(); // each job is collectable once its exchange is done
+                candidates.clear();
                 // a route that completed in this thread has committed: those jobs need no deeper walk next time; the
                 // others (failed, still routing, held back) must be walked down to until they are delivered
                 frontier.delivered(poll, settling, delivered);

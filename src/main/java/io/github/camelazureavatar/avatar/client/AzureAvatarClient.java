@@ -19,6 +19,7 @@ import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import io.github.camelazureavatar.avatar.model.SecretMasking;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;

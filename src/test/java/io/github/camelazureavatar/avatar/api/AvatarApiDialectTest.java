@@ -57,6 +57,8 @@ class AvatarApiDialectTest {
         assertThat(job.getBillingDetails()).containsEntry("neural", 29L);
         assertThat(job.getCreatedDateTime()).isEqualTo(Instant.parse("2023-10-19T12:23:03.350Z"));
         assertThat(job.getResultUrl()).endsWith("0001.mp4?sig=abc");
+        assertThat(job.getMaskedResultUrl()).endsWith("0001.mp4?sig=xxxxxx");
+        assertThat(job.getMaskedSummaryUrl()).endsWith("summary.json?sig=xxxxxx");
         assertThat(job.getSummaryUrl()).contains("summary.json");
         assertThat(job.toString()).doesNotContain("sig=");
     }

@@ -112,7 +112,7 @@ public final class ConsumerBenchmark {
     private ThroughputRow throughput(int n) throws Exception {
         // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all of them
         int warmups = quick ? 1 : Math.max(3, 200_000 / n);
-        int measured = quick ? 2 : n <= 1_000 ? 30 : n <= 10_000 ? 15 : 5;
+        int measured = quick ? 2 : n <= 1_000 ? 30 : n <= 10_000 ? 25 : 5;
         out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (a') (b) (c), interleaved%n", n,
                 warmups, measured);
         try (AvatarEmulator emulator = AvatarEmulator.builder().subscriptionKey(KEY).maxActiveJobs(-1).start()) {
@@ -195,7 +195,7 @@ public final class ConsumerBenchmark {
             this.emulator = emulator;
             this.n = n;
             this.probe = new HeapProbingRepository(
-                    MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)));
+                    MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)), n);
             context.getRegistry().bind("probe", probe);
             this.firstPage = URI.create(emulator.baseUrl() + LIST_PATH + "?api-version=" + API + "&skip=0&maxpagesize=100");
             String consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
@@ -362,7 +362,7 @@ public final class ConsumerBenchmark {
 
     private SteadyRow steadyPoll(AvatarEmulator emulator, String scenario, Mode mode, int total) throws Exception {
         HeapProbingRepository probe = new HeapProbingRepository(
-                MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, total)));
+                MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, total)), total);
         AtomicLong consumed = new AtomicLong();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("probe", probe);
@@ -480,18 +480,20 @@ public final class ConsumerBenchmark {
 
     /**
      * An idempotent repository that, every so many look-ups, runs a full GC and notes how much heap is live: the
-     * consumer looks keys up as it reads each page, so the samples follow the poll page by page.
+     * consumer looks keys up as it reads each page, so the samples follow the poll page by page. Some 20 samples a
+     * poll: each is two full GCs, which over 100 000 jobs take seconds.
      */
     static final class HeapProbingRepository implements IdempotentRepository {
-        private static final int EVERY = 2_000;
+        private final int every;
         private final IdempotentRepository delegate;
         private long lookups;
         private long baseline;
         private long peak;
         private boolean measuring;
 
-        HeapProbingRepository(IdempotentRepository delegate) {
+        HeapProbingRepository(IdempotentRepository delegate, int jobs) {
             this.delegate = delegate;
+            this.every = Math.max(2_000, jobs / 5);
         }
 
         Heap measure(Runnable poll) {
@@ -538,7 +540,7 @@ public final class ConsumerBenchmark {
 
         @Override
         public boolean contains(String key) {
-            if (measuring && ++lookups % EVERY == 0) {
+            if (measuring && ++lookups % every == 0) {
                 sample();
             }
             return delegate.contains(key);

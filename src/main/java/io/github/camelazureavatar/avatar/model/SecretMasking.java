@@ -1,4 +1,4 @@
-package io.github.camelazureavatar.avatar.client;
+package io.github.camelazureavatar.avatar.model;
 
 import java.util.List;
 
@@ -17,8 +17,8 @@ public final class SecretMasking {
 
     /**
      * The URL with the value of every secret query parameter (after a {@code ?} or {@code &}, its name in any case)
-     * shown as {@code xxxxxx}. Hand-written rather than a regular expression: the consumer masks two URLs per event,
-     * and a regex replace was a fifth of a delivery poll.
+     * shown as {@code xxxxxx}. Hand-written rather than a regular expression: every job read masks two URLs, and a
+     * regex replace was a fifth of a delivery poll.
      */
     public static String maskUrl(String url) {
         if (url == null) {

@@ -1,4 +1,4 @@
-package io.github.camelazureavatar.avatar.client;
+package io.github.camelazureavatar.avatar.model;
 
 import java.util.List;
 import java.util.Random;
