@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.api;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -45,7 +46,7 @@ final class JobFields {
     }
 
     /** The {@code properties} members read as numbers, durations or counts; the rest are skipped. */
-    private static final java.util.Set<String> PROPERTY_VALUES = java.util.Set.of("durationInMilliseconds",
+    private static final Set<String> PROPERTY_VALUES = Set.of("durationInMilliseconds",
             "sizeInBytes", "succeededCount", "failedCount", "audioSize", "succeededAudioCount", "failedAudioCount",
             "duration", "durationInTicks");
 
