@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +57,7 @@ final class JobFields {
      */
     static JobFields read(JsonParser p) throws IOException {
         JobFields job = new JobFields();
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
+        forEachMember(p, (name, value) -> {
             switch (name) {
                 case "id" -> job.id = text(p);
                 case "status" -> job.status = text(p);
@@ -74,50 +73,55 @@ final class JobFields {
                 case "error" -> job.topLevelError = error(p);
                 default -> p.skipChildren();
             }
-        }
+        });
         return job;
     }
 
-    private void readOutputs(JsonParser p) throws IOException {
+    /** Reads one member's value, which the parser is at; whatever it does not want it skips. */
+    @FunctionalInterface
+    private interface MemberReader {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /**
+     * Hands each member of the object the parser is at to {@code reader}, up to and including the object's end.
+     *
+     * @return false, the value skipped, when the parser is at anything but an object
+     */
+    private static boolean forEachMember(JsonParser p, MemberReader reader) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             p.skipChildren();
-            return;
+            return false;
         }
         String name;
         while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
+            reader.read(name, p.nextToken());
+        }
+        return true;
+    }
+
+    private void readOutputs(JsonParser p) throws IOException {
+        forEachMember(p, (name, value) -> {
             switch (name) {
                 case "result" -> result = text(p);
                 case "summary" -> summary = text(p);
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
     private void readAvatarConfig(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
+        forEachMember(p, (name, value) -> {
             switch (name) {
                 case "talkingAvatarCharacter" -> avatarConfigCharacter = text(p);
                 case "talkingAvatarStyle" -> avatarConfigStyle = text(p);
                 default -> p.skipChildren();
             }
-        }
+        });
     }
 
     private void readProperties(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            JsonToken value = p.nextToken();
+        forEachMember(p, (name, value) -> {
             switch (name) {
                 case "talkingAvatarCharacter" -> propertiesCharacter = text(p);
                 case "talkingAvatarStyle" -> propertiesStyle = text(p);
@@ -132,41 +136,29 @@ final class JobFields {
                     }
                 }
             }
-        }
+        });
     }
 
     private static ErrorFields error(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return ErrorFields.NOT_AN_OBJECT;
-        }
-        String code = null;
-        String message = null;
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
-            switch (name) {
-                case "code" -> code = text(p);
-                case "message" -> message = text(p);
-                default -> p.skipChildren();
+        // rare (failed jobs only): a map keeps the two values without a holder class
+        Map<String, String> read = new HashMap<>(4);
+        boolean object = forEachMember(p, (name, value) -> {
+            if (name.equals("code") || name.equals("message")) {
+                read.put(name, text(p));
+            } else {
+                p.skipChildren();
             }
-        }
-        return new ErrorFields(code, message);
+        });
+        return object ? new ErrorFields(read.get("code"), read.get("message")) : ErrorFields.NOT_AN_OBJECT;
     }
 
     private static Map<String, Long> billing(JsonParser p) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return null;
-        }
         Map<String, Long> billing = new LinkedHashMap<>();
-        String name;
-        while ((name = p.nextFieldName()) != null) {
-            p.nextToken();
+        boolean object = forEachMember(p, (name, value) -> {
             billing.put(name, p.getValueAsLong(0));
             p.skipChildren();
-        }
-        return billing;
+        });
+        return object ? billing : null;
     }
 
     /** The value as text: see the class comment. */
