@@ -135,17 +135,23 @@ class ClusterFailoverTest {
 
     /** The machine's PostgreSQL; the scenario's tables live in a schema of their own, dropped afterwards. */
     static final class PostgresDatabase extends ClusterScenario.Database {
-        private final String memberUrl;
         private final String schema;
-        private final Connection connection;
 
         PostgresDatabase(String url) throws SQLException {
-            this.schema = "avatar_cluster_" + UUID.randomUUID().toString().substring(0, 8);
+            this(url, "avatar_cluster_" + UUID.randomUUID().toString().substring(0, 8));
+        }
+
+        private PostgresDatabase(String url, String schema) throws SQLException {
+            super(inNewSchema(url, schema));
+            this.schema = schema;
+        }
+
+        /** Creates the schema and gives the URL whose connections work in it. */
+        private static String inNewSchema(String url, String schema) throws SQLException {
             try (Connection admin = DriverManager.getConnection(url); Statement s = admin.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             }
-            this.memberUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-            this.connection = DriverManager.getConnection(memberUrl);
+            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         }
 
         /** Null when a connection opens within 5 s, else why not. */
@@ -159,21 +165,11 @@ class ClusterFailoverTest {
         }
 
         @Override
-        String memberUrl() {
-            return memberUrl;
-        }
-
-        @Override
-        Connection connection() {
-            return connection;
-        }
-
-        @Override
         public void close() throws SQLException {
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = connection().createStatement()) {
                 s.execute("DROP SCHEMA " + schema + " CASCADE");
             } finally {
-                connection.close();
+                connection().close();
             }
         }
     }
@@ -181,33 +177,24 @@ class ClusterFailoverTest {
     /** H2 in server mode on an ephemeral TCP port, an in-memory database that lives as long as the server. */
     static final class H2ServerDatabase extends ClusterScenario.Database {
         private final Server server;
-        private final String memberUrl;
-        private final Connection connection;
 
         H2ServerDatabase() throws SQLException {
-            this.server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+            this(Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start());
+        }
+
+        private H2ServerDatabase(Server server) throws SQLException {
             // in-memory databases are named per JVM: a name of its own, so one test's tables never meet another's
-            this.memberUrl = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:avatar-cluster-" + UUID.randomUUID()
-                             + ";DB_CLOSE_DELAY=-1";
-            this.connection = DriverManager.getConnection(memberUrl);
-        }
-
-        @Override
-        String memberUrl() {
-            return memberUrl;
-        }
-
-        @Override
-        Connection connection() {
-            return connection;
+            super("jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:avatar-cluster-" + UUID.randomUUID()
+                  + ";DB_CLOSE_DELAY=-1");
+            this.server = server;
         }
 
         @Override
         public void close() throws SQLException {
-            try (Statement s = connection.createStatement()) {
+            try (Statement s = connection().createStatement()) {
                 s.execute("SHUTDOWN"); // frees the in-memory database, which DB_CLOSE_DELAY=-1 keeps otherwise
             } finally {
-                connection.close();
+                connection().close();
                 server.stop();
             }
         }

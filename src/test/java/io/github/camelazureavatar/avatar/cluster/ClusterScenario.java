@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -316,10 +317,22 @@ final class ClusterScenario implements AutoCloseable {
         record Leadership(String node, long atMs) {
         }
 
-        /** The JDBC URL handed to the members (credentials included). */
-        abstract String memberUrl();
+        private final String memberUrl;
+        private final Connection connection;
 
-        abstract Connection connection();
+        /** @param memberUrl the JDBC URL handed to the members (credentials included); the test connects there too */
+        Database(String memberUrl) throws SQLException {
+            this.memberUrl = memberUrl;
+            this.connection = DriverManager.getConnection(memberUrl);
+        }
+
+        final String memberUrl() {
+            return memberUrl;
+        }
+
+        final Connection connection() {
+            return connection;
+        }
 
         void createTables(boolean repository) throws SQLException {
             try (Statement s = connection().createStatement()) {
