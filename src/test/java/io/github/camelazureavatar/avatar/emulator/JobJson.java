@@ -73,19 +73,7 @@ final class JobJson {
         }
         p.put("timeToLive", d.ttlText != null ? d.ttlText : isoTtl(d));
         p.put("outputFormat", "riff-24khz-16bit-mono-pcm");
-        p.put("talkingAvatarCharacter", d.character);
-        if (d.style != null) {
-            p.put("talkingAvatarStyle", d.style);
-        }
-        p.put("videoFormat", d.videoFormat.toLowerCase(Locale.ROOT));
-        p.put("videoCodec", d.videoCodec);
-        p.put("subtitleType", d.subtitleType);
-        if (d.backgroundColor != null) {
-            p.put("backgroundColor", d.backgroundColor);
-        }
-        p.setAll(d.avatarExtras.deepCopy());
-        p.put("kBitrate", d.bitrateKbps);
-        p.put("customized", d.customized);
+        putAvatarSettings(p, d, d.videoFormat.toLowerCase(Locale.ROOT), "kBitrate");
         putOutputs(root, job, status);
         root.put("lastActionDateTime", AzureDates.preview(job.enteredAt(status)));
         root.put("status", status.wireName());
@@ -135,22 +123,29 @@ final class JobJson {
         if (d.synthesisConfig != null) {
             root.set("synthesisConfig", d.synthesisConfig.deepCopy());
         }
-        ObjectNode a = root.putObject("avatarConfig");
-        a.put("talkingAvatarCharacter", d.character);
-        if (d.style != null) {
-            a.put("talkingAvatarStyle", d.style);
-        }
-        a.put("videoFormat", capitalise(d.videoFormat));
-        a.put("videoCodec", d.videoCodec);
-        a.put("subtitleType", d.subtitleType);
-        if (d.backgroundColor != null) {
-            a.put("backgroundColor", d.backgroundColor);
-        }
-        a.setAll(d.avatarExtras.deepCopy());
-        a.put("bitrateKbps", d.bitrateKbps);
-        a.put("customized", d.customized);
+        putAvatarSettings(root.putObject("avatarConfig"), d, capitalise(d.videoFormat), "bitrateKbps");
         putOutputs(root, job, status);
         return root;
+    }
+
+    /**
+     * The avatar's settings: the same fields in both generations (in properties for 3.1-preview1, in avatarConfig
+     * for 2024), but for the video format's case and the bitrate's name.
+     */
+    private static void putAvatarSettings(ObjectNode target, JobDraft d, String videoFormat, String bitrateField) {
+        target.put("talkingAvatarCharacter", d.character);
+        if (d.style != null) {
+            target.put("talkingAvatarStyle", d.style);
+        }
+        target.put("videoFormat", videoFormat);
+        target.put("videoCodec", d.videoCodec);
+        target.put("subtitleType", d.subtitleType);
+        if (d.backgroundColor != null) {
+            target.put("backgroundColor", d.backgroundColor);
+        }
+        target.setAll(d.avatarExtras.deepCopy());
+        target.put(bitrateField, d.bitrateKbps);
+        target.put("customized", d.customized);
     }
 
     private void putOutputs(ObjectNode root, EmulatedJob job, JobStatus status) {
