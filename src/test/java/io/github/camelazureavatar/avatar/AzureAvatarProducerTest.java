@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
+import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -51,10 +52,9 @@ class AzureAvatarProducerTest extends CamelTestSupport {
     @AfterAll
     static void noSecretReachedTheBlobHost() {
         try {
-            assertThat(emu.blobHost().receivedSecrets()).as("key or token sent to blob storage").isEmpty();
             assertThat(emu.blobHost().requests()).as("the tests did download").isNotEmpty();
         } finally {
-            emu.close();
+            EmulatorTestSupport.closeCheckingBlobHost(emu);
         }
     }
 

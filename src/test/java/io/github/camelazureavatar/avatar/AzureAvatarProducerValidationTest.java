@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
+import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -34,11 +35,7 @@ class AzureAvatarProducerValidationTest extends CamelTestSupport {
 
     @AfterAll
     static void stopEmulator() {
-        try {
-            assertThat(emu.blobHost().receivedSecrets()).isEmpty();
-        } finally {
-            emu.close();
-        }
+        EmulatorTestSupport.closeCheckingBlobHost(emu);
     }
 
     @BeforeEach
