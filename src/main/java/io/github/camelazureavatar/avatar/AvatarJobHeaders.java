@@ -1,6 +1,8 @@
 package io.github.camelazureavatar.avatar;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Message;
@@ -15,16 +17,30 @@ final class AvatarJobHeaders {
     private AvatarJobHeaders() {
     }
 
+    /** Hands each describing header and its value (null where the job lacks the field) to {@code header}. */
+    private static void describe(AvatarSynthesisJob job, BiConsumer<String, Object> header) {
+        header.accept(AzureAvatarConstants.JOB_ID, job.getId());
+        header.accept(AzureAvatarConstants.STATUS, job.getStatus().name());
+        header.accept(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
+        header.accept(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
+        header.accept(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
+        // headers get logged, traced and copied to other systems: the SAS signature stays on the body's job only
+        header.accept(AzureAvatarConstants.RESULT_URL, job.getMaskedResultUrl());
+        header.accept(AzureAvatarConstants.SUMMARY_URL, job.getMaskedSummaryUrl());
+    }
+
     /** Describes the job; a field the job lacks removes its header, so nothing stale from another job remains. */
     static void set(Message message, AvatarSynthesisJob job) {
-        message.setHeader(AzureAvatarConstants.JOB_ID, job.getId());
-        message.setHeader(AzureAvatarConstants.STATUS, job.getStatus().name());
-        setOrRemove(message, AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
-        setOrRemove(message, AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
-        setOrRemove(message, AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
-        // headers get logged, traced and copied to other systems: the SAS signature stays on the body's job only
-        setOrRemove(message, AzureAvatarConstants.RESULT_URL, job.getMaskedResultUrl());
-        setOrRemove(message, AzureAvatarConstants.SUMMARY_URL, job.getMaskedSummaryUrl());
+        describe(job, (header, value) -> setOrRemove(message, header, value));
+    }
+
+    /** Describes the job in the headers of a new message, which hold nothing stale: the fields it lacks are left out. */
+    static void put(Map<String, Object> headers, AvatarSynthesisJob job) {
+        describe(job, (header, value) -> {
+            if (value != null) {
+                headers.put(header, value);
+            }
+        });
     }
 
     /** Removes what describes a job (not its id), for answers about a job that does not exist. */

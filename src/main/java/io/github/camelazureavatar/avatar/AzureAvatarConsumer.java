@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +22,7 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
+import org.apache.camel.spi.HeadersMapFactory;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
@@ -40,9 +42,9 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarConsumer.class);
 
-    private static final Comparator<AvatarSynthesisJob> OLDEST_CHANGE_FIRST = Comparator
+    private static final Comparator<Event> OLDEST_CHANGE_FIRST = Comparator.comparing(Event::job, Comparator
             .comparing(AvatarSynthesisJob::getLastActionDateTime, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(AvatarSynthesisJob::getId);
+            .thenComparing(AvatarSynthesisJob::getId));
 
     private IdempotentRepository delivered;
     private IdempotentRepository inProgress;
@@ -54,6 +56,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private long pollNumber;
     /** Fetches and reads pages while the poll thread works on the ones before. */
     private ExecutorService readAhead;
+    private HeadersMapFactory headersMapFactory;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -86,6 +89,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
         }
         ServiceHelper.startService(delivered, inProgress);
+        headersMapFactory = getEndpoint().getCamelContext().getCamelContextExtension().getHeadersMapFactory();
         // two threads: one fetches page after page, the other reads each as it arrives; idle ones go away
         readAhead = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
                 "AzureAvatarReadAhead", new ThreadPoolProfileBuilder("AzureAvatarReadAhead").poolSize(2).maxPoolSize(2)
@@ -137,11 +141,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             // a candidate's own key is undelivered, and no status is delivered before the ones it follows: an earlier
             // status is the only thing the repository can know of it
             if (walker.repositoryKnowsListedJobs || walker.candidates.stream()
-                    .anyMatch(job -> previouslyDelivered(job.getId(), job.getStatus()) != null)) {
+                    .anyMatch(event -> previouslyDelivered(event.job()) != null)) {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
-                walker.candidates.forEach(job -> delivered.add(job.statusKey()));
+                walker.candidates.forEach(event -> delivered.add(event.job().statusKey()));
                 frontier.delivered(pollNumber, walker.settling(), delivered);
                 LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
                         walker.candidates.size());
@@ -173,7 +177,9 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         private final boolean asListed;
         private final int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
         /** Waiting to be emitted: the current page's (as listed) or the whole walk's (oldest first). */
-        private final List<AvatarSynthesisJob> candidates = new ArrayList<>();
+        private final List<Event> candidates = new ArrayList<>();
+        /** How many of the candidates have their headers made. */
+        private int prepared;
         private final Set<String> candidateIds = new HashSet<>();
         private boolean repositoryKnowsListedJobs;
         private boolean cutShort;
@@ -188,8 +194,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
         List<IncrementalFrontier.Candidate> settling() {
             List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
-            for (AvatarSynthesisJob job : candidates) {
-                IncrementalFrontier.Candidate candidate = frontier.candidate(job);
+            for (Event event : candidates) {
+                IncrementalFrontier.Candidate candidate = frontier.candidate(event.job());
                 if (candidate == null) {
                     break;
                 }
@@ -209,7 +215,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 boolean candidate = wanted && !committed && !inProgress.contains(job.statusKey())
                                     && candidateIds.add(job.getId());
                 if (candidate) {
-                    candidates.add(job);
+                    candidates.add(new Event(job));
                 }
                 // settled: nothing about this job can ever be news again (finished jobs do not change)
                 boolean settled = status.isFinished() && (!wanted || committed);
@@ -227,6 +233,12 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public void process(JobPage page) {
+            if (limit == Integer.MAX_VALUE) {
+                // every candidate will be emitted: its headers are made now, while the next page is on its way
+                for (; prepared < candidates.size(); prepared++) {
+                    candidates.get(prepared).prepare();
+                }
+            }
             if (asListed) {
                 emit();
             }
@@ -238,11 +250,13 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             try {
                 Queue<Object> reserved = reserve(candidates, limit - emitted);
                 candidates.clear(); // each job is collectable once its exchange is done
+                prepared = 0;
                 emitted += processBatch(reserved);
             } catch (Exception e) {
                 throw RuntimeCamelException.wrapRuntimeCamelException(e);
             } finally {
                 candidates.clear();
+                prepared = 0;
                 // a route that completed in this thread has committed: those jobs need no deeper walk next time; the
                 // others (failed, still routing, held back) must be walked down to until they are delivered
                 frontier.delivered(poll, settling, delivered);
@@ -262,43 +276,72 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return created != null && created.isBefore(stopBefore);
     }
 
-    /** Reserves up to {@code room} of the jobs in the in-progress repository, in order. */
-    private Queue<Object> reserve(List<AvatarSynthesisJob> jobs, int room) {
-        // jobs, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not hold
-        // 10 000 exchanges at once
-        Queue<Object> reserved = new ArrayDeque<>(Math.max(0, Math.min(room, jobs.size())));
-        for (AvatarSynthesisJob job : jobs) {
+    /** Reserves up to {@code room} of the events in the in-progress repository, in order. */
+    private Queue<Object> reserve(List<Event> events, int room) {
+        // events, not exchanges: each exchange is made just before it is sent, so a poll of 10 000 changes does not
+        // hold 10 000 exchanges at once
+        Queue<Object> reserved = new ArrayDeque<>(Math.max(0, Math.min(room, events.size())));
+        for (Event event : events) {
             if (reserved.size() >= room) {
                 LOG.debug("maxMessagesPerPoll={} reached; {} changes wait for the next poll", maxMessagesPerPoll,
-                        jobs.size() - reserved.size());
+                        events.size() - reserved.size());
                 break;
             }
-            if (inProgress.add(job.statusKey())) {
-                reserved.add(job);
+            if (inProgress.add(event.job().statusKey())) {
+                reserved.add(event);
             }
         }
         return reserved;
     }
 
-    private Exchange createExchange(AvatarSynthesisJob job) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setBody(job);
-        AvatarJobHeaders.set(message, job);
-        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job.getId(), job.getStatus()));
-        Instant changed = job.getLastActionDateTime();
-        if (changed != null) {
-            message.setHeader(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
+    /**
+     * A change to emit. Its headers can be made before its turn: in the oldest-first order emission starts only after
+     * the last page, and the walk makes them while it waits for the pages, leaving emission to create and route.
+     */
+    private final class Event {
+        private final AvatarSynthesisJob job;
+        private Map<String, Object> headers;
+
+        Event(AvatarSynthesisJob job) {
+            this.job = job;
         }
-        exchange.getExchangeExtension().addOnCompletion(new Commit(job.statusKey()));
-        return exchange;
+
+        AvatarSynthesisJob job() {
+            return job;
+        }
+
+        void prepare() {
+            headers = headersMapFactory.newMap();
+            AvatarJobHeaders.put(headers, job);
+            String previous = previouslyDelivered(job);
+            if (previous != null) {
+                headers.put(AzureAvatarConstants.PREVIOUS_STATUS, previous);
+            }
+            Instant changed = job.getLastActionDateTime();
+            if (changed != null) {
+                headers.put(Exchange.MESSAGE_TIMESTAMP, changed.toEpochMilli());
+            }
+        }
+
+        Exchange toExchange() {
+            if (headers == null) {
+                prepare();
+            }
+            Exchange exchange = createExchange(false);
+            Message message = exchange.getMessage();
+            message.setBody(job);
+            message.setHeaders(headers);
+            exchange.getExchangeExtension().addOnCompletion(new Commit(job.statusKey()));
+            return exchange;
+        }
     }
 
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
-    private String previouslyDelivered(String jobId, JobStatus status) {
+    private String previouslyDelivered(AvatarSynthesisJob job) {
         JobStatus[] lifecycle = { JobStatus.Running, JobStatus.NotStarted };
         for (JobStatus earlier : lifecycle) {
-            if (earlier.ordinal() < status.ordinal() && delivered.contains(AvatarSynthesisJob.statusKey(jobId, earlier))) {
+            if (earlier.ordinal() < job.getStatus().ordinal()
+                && delivered.contains(AvatarSynthesisJob.statusKey(job.getId(), earlier))) {
                 return earlier.name();
             }
         }
@@ -308,14 +351,14 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     /**
      * Sends one exchange per reserved job, in order, each made just before it is sent.
      *
-     * @param jobs the {@link AvatarSynthesisJob}s reserved in the in-progress repository
+     * @param events the changes reserved in the in-progress repository
      */
     @Override
-    public int processBatch(Queue<Object> jobs) throws Exception {
-        int total = jobs.size();
+    public int processBatch(Queue<Object> events) throws Exception {
+        int total = events.size();
         int index = 0;
         while (index < total && isBatchAllowed()) {
-            Exchange exchange = createExchange((AvatarSynthesisJob) jobs.poll());
+            Exchange exchange = ((Event) events.poll()).toExchange();
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, index == total - 1);
@@ -324,8 +367,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             index++;
         }
         // stopped mid-batch: what was not sent must not stay reserved, or it would never be emitted
-        for (Object left : jobs) {
-            inProgress.remove(((AvatarSynthesisJob) left).statusKey());
+        for (Object left : events) {
+            inProgress.remove(((Event) left).job().statusKey());
         }
         return index;
     }
