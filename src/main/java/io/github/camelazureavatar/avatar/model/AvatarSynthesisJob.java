@@ -35,8 +35,6 @@ public final class AvatarSynthesisJob {
     private final AvatarSynthesisError error;
     private final String resultUrl;
     private final String summaryUrl;
-    private final String maskedResultUrl;
-    private final String maskedSummaryUrl;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** As Azure sent it: no tree is kept per job, and passing it on re-serialises nothing. */
@@ -61,9 +59,6 @@ public final class AvatarSynthesisJob {
         this.error = b.error;
         this.resultUrl = b.resultUrl;
         this.summaryUrl = b.summaryUrl;
-        // masked once, where the job is read: with read-ahead that is not the thread that routes it
-        this.maskedResultUrl = SecretMasking.maskUrl(resultUrl);
-        this.maskedSummaryUrl = SecretMasking.maskUrl(summaryUrl);
         this.json = Objects.requireNonNull(b.json, "json");
         this.statusKey = statusKey(id, status);
     }
@@ -150,14 +145,17 @@ public final class AvatarSynthesisJob {
         return summaryUrl;
     }
 
-    /** The video's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. */
+    /**
+     * The video's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. Masked on each call,
+     * not when the job is read: most jobs a poll reads are never emitted, so they never need it.
+     */
     public String getMaskedResultUrl() {
-        return maskedResultUrl;
+        return SecretMasking.maskUrl(resultUrl);
     }
 
     /** The summary's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. */
     public String getMaskedSummaryUrl() {
-        return maskedSummaryUrl;
+        return SecretMasking.maskUrl(summaryUrl);
     }
 
     /**

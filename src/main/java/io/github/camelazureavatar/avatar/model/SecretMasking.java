@@ -17,8 +17,9 @@ public final class SecretMasking {
 
     /**
      * The URL with the value of every secret query parameter (after a {@code ?} or {@code &}, its name in any case)
-     * shown as {@code xxxxxx}. Hand-written rather than a regular expression: every job read masks two URLs, and a
-     * regex replace was a fifth of a delivery poll.
+     * shown as {@code xxxxxx}. Hand-written rather than a regular expression: every job emitted masks two URLs, and a
+     * regex replace was a fifth of a delivery poll. It jumps from one {@code =} to the next and looks back for a
+     * secret name, which is much faster than reading every name forward.
      */
     public static String maskUrl(String url) {
         if (url == null) {
@@ -26,27 +27,38 @@ public final class SecretMasking {
         }
         StringBuilder masked = null;
         int copied = 0;
-        int question = url.indexOf('?');
-        int at = nextDelimiter(url, 0, question);
-        while (at >= 0) {
-            int value = secretValueStart(url, at + 1);
-            int next = at + 1;
-            if (value >= 0) {
-                int end = endOfValue(url, value);
+        int equals = url.indexOf('=');
+        while (equals >= 0) {
+            int next = equals + 1;
+            if (isSecretName(url, copied, equals)) {
+                int end = endOfValue(url, next);
                 if (masked == null) {
                     masked = new StringBuilder(url.length());
                 }
                 // substring, not append(CharSequence, int, int): JDK 17 copies the latter a char at a time
-                masked.append(url.substring(copied, value)).append(MASK);
+                masked.append(url.substring(copied, next)).append(MASK);
                 copied = end;
                 next = end;
             }
-            if (question >= 0 && question < next) {
-                question = url.indexOf('?', next);
-            }
-            at = nextDelimiter(url, next, question);
+            equals = url.indexOf('=', next);
         }
         return masked == null ? url : masked.append(url.substring(copied)).toString();
+    }
+
+    /** Whether a secret name stands right before {@code equals}, after a {@code ?} or {@code &} at {@code from} or later. */
+    private static boolean isSecretName(String url, int from, int equals) {
+        for (String param : SECRET_PARAMS) {
+            int name = equals - param.length();
+            if (name - 1 >= from && isDelimiter(url.charAt(name - 1))
+                && url.regionMatches(true, name, param, 0, param.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDelimiter(char c) {
+        return c == '?' || c == '&';
     }
 
     private static int endOfValue(String url, int value) {
@@ -54,35 +66,5 @@ public final class SecretMasking {
         int hash = url.indexOf('#', value);
         int end = ampersand < 0 ? hash : hash < 0 ? ampersand : Math.min(ampersand, hash);
         return end < 0 ? url.length() : end;
-    }
-
-    /** The first {@code ?} or {@code &} from {@code from} on; {@code question} is the first {@code ?} there. */
-    private static int nextDelimiter(String url, int from, int question) {
-        int ampersand = url.indexOf('&', from);
-        return question < 0 ? ampersand : ampersand < 0 ? question : Math.min(question, ampersand);
-    }
-
-    /** Where the value starts when a secret parameter's name and {@code =} stand at {@code name}, else -1. */
-    private static int secretValueStart(String url, int name) {
-        int equals = name;
-        while (equals < url.length()) {
-            char c = url.charAt(equals);
-            if (c == '=') {
-                break;
-            }
-            if (c == '?' || c == '&' || c == '#') {
-                return -1;
-            }
-            equals++;
-        }
-        if (equals == url.length()) {
-            return -1;
-        }
-        for (String param : SECRET_PARAMS) {
-            if (param.length() == equals - name && url.regionMatches(true, name, param, 0, param.length())) {
-                return equals + 1;
-            }
-        }
-        return -1;
     }
 }
