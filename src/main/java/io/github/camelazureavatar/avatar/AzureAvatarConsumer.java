@@ -54,7 +54,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private boolean existingSkipped;
     private IncrementalFrontier frontier;
     private long pollNumber;
-    /** Fetches and reads pages while the poll thread works on the ones before. */
+    /** Fetches pages while the poll thread works on the ones before. */
     private ExecutorService readAhead;
     private HeadersMapFactory headersMapFactory;
 
@@ -90,7 +90,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
         ServiceHelper.startService(delivered, inProgress);
         headersMapFactory = getEndpoint().getCamelContext().getCamelContextExtension().getHeadersMapFactory();
-        // two threads: one fetches page after page, the other reads each as it arrives; idle ones go away
+        // two threads: one fetches page after page ahead of a full pass, the other fetches and reads the next page of a
+        // walk that cannot read ahead; idle ones go away
         readAhead = getEndpoint().getCamelContext().getExecutorServiceManager().newThreadPool(this,
                 "AzureAvatarReadAhead", new ThreadPoolProfileBuilder("AzureAvatarReadAhead").poolSize(2).maxPoolSize(2)
                         // a few tasks wait at most (the pages read ahead are bounded); a queue size of 0 or less
