@@ -146,8 +146,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 // a restart or a failover on a persistent or shared repository: what changed meanwhile is news
                 LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             } else {
+                List<IncrementalFrontier.Candidate> recorded = walker.settling();
                 walker.candidates.forEach(event -> delivered.add(event.job().statusKey()));
-                frontier.delivered(pollNumber, walker.settling(), delivered);
+                recorded.forEach(IncrementalFrontier.Candidate::delivered);
+                frontier.delivered(pollNumber, recorded, delivered);
                 LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
                         walker.candidates.size());
                 return 0;
@@ -196,11 +198,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         List<IncrementalFrontier.Candidate> settling() {
             List<IncrementalFrontier.Candidate> settling = new ArrayList<>();
             for (Event event : candidates) {
-                IncrementalFrontier.Candidate candidate = frontier.candidate(event.job());
-                if (candidate == null) {
+                if (event.settling == null) {
                     break;
                 }
-                settling.add(candidate);
+                settling.add(event.settling);
             }
             return settling;
         }
@@ -302,9 +303,15 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private final class Event {
         private final AvatarSynthesisJob job;
         private Map<String, Object> headers;
+        /**
+         * What the frontier learns of the change, which the commit of its exchange marks delivered; null when
+         * incremental polling is off.
+         */
+        private final IncrementalFrontier.Candidate settling;
 
         Event(AvatarSynthesisJob job) {
             this.job = job;
+            this.settling = frontier.candidate(job);
         }
 
         AvatarSynthesisJob job() {
@@ -332,7 +339,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             Message message = exchange.getMessage();
             message.setBody(job);
             message.setHeaders(headers);
-            exchange.getExchangeExtension().addOnCompletion(new Commit(job.statusKey()));
+            exchange.getExchangeExtension().addOnCompletion(new Commit(job.statusKey(), settling));
             return exchange;
         }
     }
@@ -377,9 +384,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     /** Commits a key once its exchange succeeded; a failure only frees it, so the next poll emits it again. */
     private final class Commit implements Synchronization {
         private final String key;
+        private final IncrementalFrontier.Candidate settling;
 
-        Commit(String key) {
+        Commit(String key, IncrementalFrontier.Candidate settling) {
             this.key = key;
+            this.settling = settling;
         }
 
         @Override
@@ -387,6 +396,9 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             try {
                 delivered.add(key);
                 delivered.confirm(key);
+                if (settling != null) {
+                    settling.delivered();
+                }
             } catch (RuntimeException e) {
                 getExceptionHandler().handleException("Could not record " + key + " as delivered; it will be emitted "
                                                       + "again on the next poll",

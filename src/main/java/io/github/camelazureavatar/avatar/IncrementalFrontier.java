@@ -36,14 +36,33 @@ final class IncrementalFrontier {
         int missed;
     }
 
-    /** What the frontier needs of a candidate once it was emitted: not the job, which can then be collected. */
-    record Candidate(String id, String statusKey, boolean finished, Instant created) {
+    /**
+     * What the frontier needs of a candidate once it was emitted: not the job, which can then be collected. The thread
+     * that commits its change marks it delivered, which spares {@link #delivered} a repository look-up per candidate.
+     */
+    static final class Candidate {
+        private final String id;
+        private final String statusKey;
+        private final boolean finished;
+        private final Instant created;
+        private volatile boolean delivered;
+
+        private Candidate(AvatarSynthesisJob job) {
+            this.id = job.getId();
+            this.statusKey = job.statusKey();
+            this.finished = job.getStatus().isFinished();
+            this.created = job.getCreatedDateTime();
+        }
+
+        /** Its change is in the idempotent repository. */
+        void delivered() {
+            delivered = true;
+        }
     }
 
     /** The candidate as the frontier needs it after emission, or null when incremental polling is off. */
     Candidate candidate(AvatarSynthesisJob job) {
-        return enabled ? new Candidate(job.getId(), job.statusKey(), job.getStatus().isFinished(), job.getCreatedDateTime())
-                : null;
+        return enabled ? new Candidate(job) : null;
     }
 
     private final boolean enabled;
@@ -147,15 +166,15 @@ final class IncrementalFrontier {
             return;
         }
         for (Candidate job : candidates) {
-            if (job.finished() && delivered.contains(job.statusKey())) {
-                unsettled.remove(job.id());
+            if (job.finished && job.delivered) {
+                unsettled.remove(job.id);
             } else {
-                Unsettled known = unsettled.computeIfAbsent(job.id(), id -> new Unsettled());
+                Unsettled known = unsettled.computeIfAbsent(job.id, id -> new Unsettled());
                 if (known.created == null) {
-                    known.created = job.created();
+                    known.created = job.created;
                 }
-                known.statusKey = job.statusKey();
-                known.finished = job.finished();
+                known.statusKey = job.statusKey;
+                known.finished = job.finished;
                 known.seenInPoll = poll;
                 known.missed = 0;
             }
