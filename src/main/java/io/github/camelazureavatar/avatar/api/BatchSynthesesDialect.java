@@ -58,13 +58,13 @@ final class BatchSynthesesDialect extends AbstractAvatarDialect {
 
     @Override
     void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job) {
-        Long millis = longValue(fields.properties.get("durationInMilliseconds"));
+        Long millis = longValue(fields.durationInMilliseconds);
         job.inputKind(fields.inputKind)
                 .avatarCharacter(fields.avatarConfigCharacter)
                 .avatarStyle(fields.avatarConfigStyle)
-                .sizeInBytes(longValue(fields.properties.get("sizeInBytes")))
-                .succeededCount(intValue(fields.properties.get("succeededCount")))
-                .failedCount(intValue(fields.properties.get("failedCount")))
+                .sizeInBytes(longValue(fields.sizeInBytes))
+                .succeededCount(intValue(fields.succeededCount))
+                .failedCount(intValue(fields.failedCount))
                 .duration(millis == null ? null : Duration.ofMillis(millis));
     }
 }

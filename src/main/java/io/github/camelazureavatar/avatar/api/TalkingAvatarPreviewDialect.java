@@ -58,11 +58,11 @@ final class TalkingAvatarPreviewDialect extends AbstractAvatarDialect {
                 .inputKind(fields.textType)
                 .avatarCharacter(fields.propertiesCharacter)
                 .avatarStyle(fields.propertiesStyle)
-                .sizeInBytes(longValue(fields.properties.get("audioSize")))
-                .succeededCount(intValue(fields.properties.get("succeededAudioCount")))
-                .failedCount(intValue(fields.properties.get("failedAudioCount")));
-        Duration duration = isoDuration(fields.properties.get("duration"));
-        Long ticks = longValue(fields.properties.get("durationInTicks"));
+                .sizeInBytes(longValue(fields.audioSize))
+                .succeededCount(intValue(fields.succeededAudioCount))
+                .failedCount(intValue(fields.failedAudioCount));
+        Duration duration = isoDuration(fields.duration);
+        Long ticks = longValue(fields.durationInTicks);
         if (duration == null && ticks != null) {
             duration = Duration.ofNanos(ticks * 100);
         }
