@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +180,6 @@ public final class ConsumerBenchmark {
         private final AvatarEmulator emulator;
         private final int n;
         private final CamelContext context = new DefaultCamelContext();
-        private final Map<ConsumerMode, MemoryIdempotentRepository> delivered = new EnumMap<>(ConsumerMode.class);
         private final HeapProbingRepository probe;
         private final AtomicLong consumed = new AtomicLong();
         private final AtomicLong probedConsumed = new AtomicLong();
@@ -194,24 +192,19 @@ public final class ConsumerBenchmark {
         Contestants(AvatarEmulator emulator, int n) throws Exception {
             this.emulator = emulator;
             this.n = n;
+            // the kind of repository the consumer makes by default, large enough for every job
             this.probe = new HeapProbingRepository(
-                    MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)), n);
+                    MemoryIdempotentRepository.memoryIdempotentRepositoryFifo(Math.max(100_000, n)), n);
             context.getRegistry().bind("probe", probe);
             this.firstPage = URI.create(emulator.baseUrl() + LIST_PATH + "?api-version=" + API + "&skip=0&maxpagesize=100");
             String consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
                                  + ")&apiVersion=" + API + "&startScheduler=false";
-            for (ConsumerMode mode : ConsumerMode.values()) {
-                MemoryIdempotentRepository repository = (MemoryIdempotentRepository) MemoryIdempotentRepository
-                        .memoryIdempotentRepository(Math.max(100_000, n));
-                delivered.put(mode, repository);
-                context.getRegistry().bind("delivered-" + mode.route(), repository);
-            }
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     for (ConsumerMode mode : ConsumerMode.values()) {
-                        // (a) and (a') the component, no-op route
-                        from(consumerUri + "&" + mode.option + "&idempotentRepository=#delivered-" + mode.route())
+                        // (a) and (a') the component with its default repository, no-op route
+                        from(consumerUri + "&" + mode.option)
                                 .routeId(mode.route()).process(e -> consumed.incrementAndGet());
                         from(consumerUri + "&" + mode.option + "&idempotentRepository=#probe")
                                 .routeId(mode.probedRoute()).autoStartup(false)
@@ -253,7 +246,8 @@ public final class ConsumerBenchmark {
 
         /**
          * (a) or (a') the first poll of a consumer that has delivered nothing yet: every job is a change. The route is
-         * restarted before (untimed), so that each round is a first poll, a full pass, as after a deployment.
+         * restarted before (untimed), so that each round is a first poll, a full pass, as after a deployment; the
+         * consumer makes a new default (in-memory) repository when it starts.
          */
         long consumerDelivery(ConsumerMode mode) {
             consumed.set(0);
@@ -263,7 +257,6 @@ public final class ConsumerBenchmark {
 
         void freshConsumer(ConsumerMode mode) throws Exception {
             context.getRouteController().stopRoute(mode.route());
-            delivered.get(mode).clear();
             context.getRouteController().startRoute(mode.route());
         }
 
@@ -362,7 +355,7 @@ public final class ConsumerBenchmark {
 
     private SteadyRow steadyPoll(AvatarEmulator emulator, String scenario, Mode mode, int total) throws Exception {
         HeapProbingRepository probe = new HeapProbingRepository(
-                MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, total)), total);
+                MemoryIdempotentRepository.memoryIdempotentRepositoryFifo(Math.max(100_000, total)), total);
         AtomicLong consumed = new AtomicLong();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("probe", probe);
