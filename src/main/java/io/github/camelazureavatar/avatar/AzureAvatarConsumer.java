@@ -255,7 +255,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             try {
                 Queue<Object> reserved = reserve(candidates, limit - emitted);
                 candidates.clear(); // each job is collectable once its exchange is done
-                prepared = 0;
                 emitted += processBatch(reserved);
             } catch (Exception e) {
                 throw RuntimeCamelException.wrapRuntimeCamelException(e);

@@ -37,7 +37,7 @@ final class JobFields {
     String propertiesStyle;
     /**
      * The {@code properties} members read as numbers, durations or counts, as text; the 2024 generation has the first
-     * four, 3.1-preview1 the others. Fields, not a map: a map per listed job cost a tenth of reading a page.
+     * four, 3.1-preview1 the others. Fields, not a map: a map per listed job cost a few percent of reading a page.
      */
     String durationInMilliseconds;
     String sizeInBytes;
@@ -56,7 +56,6 @@ final class JobFields {
     record ErrorFields(String code, String message) {
         static final ErrorFields NOT_AN_OBJECT = new ErrorFields(null, null);
     }
-
 
     /**
      * Reads the object whose {@code START_OBJECT} is the parser's current token, up to and including its
