@@ -128,7 +128,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Instant stopBefore = fullPass ? null : frontier.oldestUnsettled();
         // skipExisting must have seen the whole list before it knows whether anything is news
         boolean asListed = !configuration().isOldestFirst() && !skipping;
-        Walker walker = new Walker(++pollNumber, stopBefore, asListed);
+        Walker walker = new Walker(++pollNumber, stopBefore, asListed, skipping);
         // a full pass reads every page anyway, so pages may be fetched before the walker asked for them; unless as
         // listed with maxMessagesPerPoll, which may end the walk early
         boolean readsEverything = fullPass && (!asListed || maxMessagesPerPoll <= 0);
@@ -182,6 +182,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         private final Instant stopBefore;
         private final boolean asListed;
         private final int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
+        /**
+         * Every candidate will be emitted, so its headers are made while the walk waits for pages: not with
+         * maxMessagesPerPoll (only some are), nor when skipExisting records them without emitting.
+         */
+        private final boolean prepareAhead;
         /** Waiting to be emitted: the current page's (as listed) or the whole walk's (oldest first). */
         private final List<Event> candidates = new ArrayList<>();
         /** How many of the candidates have their headers made. */
@@ -191,10 +196,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         private boolean cutShort;
         private int emitted;
 
-        Walker(long poll, Instant stopBefore, boolean asListed) {
+        Walker(long poll, Instant stopBefore, boolean asListed, boolean skipping) {
             this.poll = poll;
             this.stopBefore = stopBefore;
             this.asListed = asListed;
+            this.prepareAhead = limit == Integer.MAX_VALUE && !skipping;
         }
 
         /** The candidates as the frontier needs them after emission (empty when incremental polling is off). */
@@ -238,8 +244,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public void process(JobPage page) {
-            if (limit == Integer.MAX_VALUE) {
-                // every candidate will be emitted: its headers are made now, while the next page is on its way
+            if (prepareAhead) {
+                // while the next page is on its way
                 for (; prepared < candidates.size(); prepared++) {
                     candidates.get(prepared).prepare();
                 }
