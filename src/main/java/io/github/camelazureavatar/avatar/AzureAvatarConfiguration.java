@@ -63,8 +63,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "true")
-    private boolean oldestFirst = true;
+    @UriParam(label = "consumer")
+    private boolean oldestFirst;
     @UriParam(label = "consumer", defaultValue = "true")
     private boolean incremental = true;
     @UriParam(label = "consumer", defaultValue = "100")
@@ -275,8 +275,9 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The most exchanges one poll emits; the rest come in the next polls. The oldest changes go first, or with
-     * oldestFirst=false the first listed (the newest). 0 (the default) emits every change found.
+     * The most exchanges one poll emits; the rest come in the next polls. The first listed (the newest) go first and
+     * the walk ends there, or with oldestFirst=true the oldest changes of the whole list. 0 (the default) emits every
+     * change found.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
@@ -287,12 +288,14 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Emits the changes a poll found oldest first (by lastActionDateTime), across all pages. Azure lists newest first,
-     * so the whole list is read before the first exchange. Set false to emit each page's changes as soon as the page
-     * is read, in Azure's order (newest first), while the next pages are fetched: the first events come sooner, a poll
-     * holds one page of changes instead of all of them, and maxMessagesPerPoll then also ends the walk (the pages
-     * below are read by the next poll). Either way each job's changes come in their order, each once, committed after
-     * the route. With false, each page's changes form one batch (CamelBatchSize).
+     * Emits the changes a poll found oldest first (by lastActionDateTime), across all pages, as one batch. Azure lists
+     * newest first, so the whole list is read before the first exchange and the poll holds every change it found. By
+     * default (false) each page's changes are emitted as soon as the page is read, in Azure's order (newest first),
+     * while the next pages are fetched, one batch per page: the first events come sooner, a poll holds one page of
+     * changes, what a poll delivered before a failed page stays delivered, and maxMessagesPerPoll also ends the walk.
+     * Set true when a route needs a poll's changes in the order they happened, or, with maxMessagesPerPoll, to drain
+     * a backlog oldest first (every poll then reads the whole list). Either way each job's changes come in their
+     * order, each once, committed after the route.
      */
     public void setOldestFirst(boolean oldestFirst) {
         this.oldestFirst = oldestFirst;

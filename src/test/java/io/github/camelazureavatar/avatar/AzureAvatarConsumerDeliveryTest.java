@@ -63,7 +63,7 @@ class AzureAvatarConsumerDeliveryTest extends EmulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from(avatarUri("2024-08-01", "maxMessagesPerPoll=10")).routeId("jobs")
+                from(avatarUri("2024-08-01", "oldestFirst=true&maxMessagesPerPoll=10")).routeId("jobs")
                         .process(e -> changes.add(e.getMessage().getBody(AvatarSynthesisJob.class).getLastActionDateTime()));
             }
         });

@@ -144,7 +144,8 @@ class AzureAvatarConsumerIncrementalTest extends EmulatorTestSupport {
         azure.advance(Duration.ofSeconds(10));
         azure.createJob("fresh", "new at the top", false);
         pollOnce("jobs");
-        assertThat(received).containsExactly(deep + ":Running", deep + ":Succeeded", "fresh:NotStarted");
+        assertThat(received).as("as listed: the new job at the top first")
+                .containsExactly(deep + ":Running", "fresh:NotStarted", deep + ":Succeeded");
 
         azure.requests().clear();
         pollOnce("jobs");
