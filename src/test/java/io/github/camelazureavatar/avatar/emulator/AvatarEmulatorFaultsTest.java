@@ -105,6 +105,22 @@ class AvatarEmulatorFaultsTest extends EmulatorHttpTestSupport {
     }
 
     @Test
+    void anUnreadableJobSpoilsOnlyItselfAndOnlyInTheNextListPages() {
+        List<String> ids = emu.seedJobs(3, SeedState.SUCCEEDED);
+        emu.faults().unreadableInLists(ids.get(1), 1);
+
+        List<String> created = new ArrayList<>();
+        json(http.get(B + "?" + V)).get("value").forEach(job -> created.add(job.get("id").asText() + " "
+                                                                           + job.get("createdDateTime").asText()));
+        assertThat(created).hasSize(3).filteredOn(job -> job.endsWith(" the day before yesterday"))
+                .containsExactly(ids.get(1) + " the day before yesterday");
+        assertThat(emu.faults().pending()).isZero();
+
+        json(http.get(B + "?" + V)).get("value")
+                .forEach(job -> assertThat(Instant.parse(job.get("createdDateTime").asText())).isNotNull());
+    }
+
+    @Test
     void malformedJsonIs200WithANonJsonBody() {
         emu.faults().next(1, Fault.malformedJson());
         HttpResponse<String> r = http.get(B + "?" + V);

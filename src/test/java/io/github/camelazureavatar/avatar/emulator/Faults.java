@@ -3,9 +3,12 @@ package io.github.camelazureavatar.avatar.emulator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Misbehaviour queued by tests, consumed in the order it was queued. {@link #next} applies to
@@ -46,6 +49,10 @@ public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private final Deque<LinkFault> linkFaults = new ArrayDeque<>();
     private final Deque<Runnable> betweenPages = new ArrayDeque<>();
+    /** Job id to the number of list pages still to show it unreadable. */
+    private final Map<String, Integer> unreadable = new HashMap<>();
+    /** A copy of the keys of {@link #unreadable}, read without the lock for every page served. */
+    private volatile Set<String> unreadableIds = Set.of();
 
     /** The next {@code n} API requests, whatever they are, answer with {@code fault}. */
     public synchronized Faults next(int n, Fault fault) {
@@ -80,15 +87,48 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code pages} list pages that hold this job show it with an unreadable {@code createdDateTime}: the
+     * page itself stays good JSON, only the one job cannot be read. Get, create and delete see the job as it is.
+     */
+    public synchronized Faults unreadableInLists(String jobId, int pages) {
+        unreadable.merge(Objects.requireNonNull(jobId), positive(pages), Integer::sum);
+        unreadableIds = Set.copyOf(unreadable.keySet());
+        return this;
+    }
+
     public synchronized void clear() {
         rules.clear();
         linkFaults.clear();
         betweenPages.clear();
+        unreadable.clear();
+        unreadableIds = Set.of();
     }
 
     /** Faults not consumed yet (request faults counted per request, plus link and list actions). */
     public synchronized int pending() {
-        return rules.stream().mapToInt(r -> r.remaining).sum() + linkFaults.size() + betweenPages.size();
+        return rules.stream().mapToInt(r -> r.remaining).sum() + linkFaults.size() + betweenPages.size()
+               + unreadable.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Whether a list page shows this job unreadable, counting the page against the fault. */
+    boolean takeUnreadable(String jobId) {
+        if (!unreadableIds.contains(jobId)) {
+            return false; // the usual case, without the lock: pages of 100 jobs are served in a tight loop
+        }
+        synchronized (this) {
+            Integer left = unreadable.get(jobId);
+            if (left == null) {
+                return false;
+            }
+            if (left <= 1) {
+                unreadable.remove(jobId);
+                unreadableIds = Set.copyOf(unreadable.keySet());
+            } else {
+                unreadable.put(jobId, left - 1);
+            }
+            return true;
+        }
     }
 
     synchronized Fault take(String host, String method, String path) {

@@ -19,6 +19,11 @@ final class ListPager {
     private ListPager() {
     }
 
+    /** The job's JSON with a creation time no client can read (see Faults#unreadableInLists). */
+    private static String unreadable(String json) {
+        return json.replaceFirst("\"createdDateTime\":\"[^\"]*\"", "\"createdDateTime\":\"the day before yesterday\"");
+    }
+
     /**
      * @return the response with {@code "<itemsField>":[...]} and, only when more items remain,
      *         {@code "<linkField>":"<absolute url>"}
@@ -35,7 +40,9 @@ final class ListPager {
             if (i > from) {
                 out.append(',');
             }
-            out.append(ctx.json().render(all[all.length - 1 - i], dialect, now));
+            EmulatedJob job = all[all.length - 1 - i];
+            String json = ctx.json().render(job, dialect, now);
+            out.append(ctx.faults().takeUnreadable(job.id()) ? unreadable(json) : json);
         }
         out.append(']');
         if (to < all.length) {
