@@ -137,7 +137,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 readAhead, readsEverything);
         // Azure answered: the consumer is ready even when nothing changed
         forceConsumerAsReady();
-        frontier.walked(pollNumber, walk.end(), fullPass, walker.cutShort);
+        frontier.walked(pollNumber, walk.end(), fullPass, walker.cutShort, walker.sawUnreadable);
         LOG.trace("{} pass read {} pages ({}), {} candidates", fullPass ? "Full" : "Incremental", walk.pages(), walk.end(),
                 walker.candidateIds.size());
 
@@ -195,6 +195,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         private final Set<String> candidateIds = new HashSet<>();
         private boolean repositoryKnowsListedJobs;
         private boolean cutShort;
+        /** A job on a page could not be read (the client warned and left it out). */
+        private boolean sawUnreadable;
         private int emitted;
 
         Walker(long poll, Instant stopBefore, boolean asListed, boolean skipping) {
@@ -218,6 +220,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public boolean visit(JobPage page) {
+            sawUnreadable |= !page.rejected().isEmpty();
             boolean stop = stopBefore != null && !page.jobs().isEmpty() && page.rejected().isEmpty();
             for (AvatarSynthesisJob job : page.jobs()) {
                 JobStatus status = job.getStatus();
@@ -234,7 +237,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 frontier.saw(poll, job, settled, candidate);
                 stop = stop && settled && isBefore(job.getCreatedDateTime(), stopBefore);
             }
-            warnUnreadable(page.rejected());
             if (asListed && page.nextLink() != null && (emitted + candidates.size() >= limit || !isBatchAllowed())) {
                 // enough for this poll (or the consumer is stopping): the pages below wait for the next one, unread
                 cutShort = true;
@@ -272,14 +274,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 // others (failed, still routing, held back) must be walked down to until they are delivered
                 frontier.delivered(poll, settling, delivered);
             }
-        }
-    }
-
-    /** Skipping loses nothing: the job comes again with every poll and is emitted once it reads well. */
-    private void warnUnreadable(List<String> reasons) {
-        if (!reasons.isEmpty()) {
-            LOG.warn("Skipped {} unreadable jobs listed by {}: {}", reasons.size(), getEndpoint().getClient().origin(),
-                    reasons.subList(0, Math.min(3, reasons.size())));
         }
     }
 

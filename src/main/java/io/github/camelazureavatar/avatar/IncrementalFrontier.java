@@ -137,10 +137,11 @@ final class IncrementalFrontier {
     /**
      * Called once a walk ended normally (an exception leaves everything as it was).
      *
-     * @param cutShort the walk stopped because the poll had enough changes (maxMessagesPerPoll), not below the oldest
-     *                 unsettled job: the pages below were not read
+     * @param cutShort   the walk stopped because the poll had enough changes (maxMessagesPerPoll), not below the
+     *                   oldest unsettled job: the pages below were not read
+     * @param unreadable the walk left out a job it could not read
      */
-    void walked(long poll, JobListing.End end, boolean fullPass, boolean cutShort) {
+    void walked(long poll, JobListing.End end, boolean fullPass, boolean cutShort, boolean unreadable) {
         if (!enabled) {
             return;
         }
@@ -153,6 +154,11 @@ final class IncrementalFrontier {
         } else if (end == JobListing.End.LAST_PAGE) {
             complete = true;
             pollsSinceFullPass = 0;
+        }
+        if (unreadable) {
+            // nothing is known of that job, not even when it was created, so no walk may stop above it: full passes
+            // until it reads well, or it would wait for the next full pass
+            complete = false;
         }
     }
 

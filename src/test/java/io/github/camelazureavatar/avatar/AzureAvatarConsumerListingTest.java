@@ -5,6 +5,7 @@ import java.util.List;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
+import io.github.camelazureavatar.avatar.support.LogCapture;
 import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,6 +31,28 @@ class AzureAvatarConsumerListingTest extends EmulatorTestSupport {
         pollOnce("jobs");
 
         assertThat(received).hasSize(257).doesNotHaveDuplicates();
+    }
+
+    /** Incremental polling must not stop above the page of a job it could not read, or the job would wait. */
+    @ParameterizedTest(name = "oldestFirst={0}")
+    @ValueSource(booleans = { true, false })
+    void aJobThatCannotBeReadIsLeftOutWithAWarningAndEmittedOnceItReadsWell(boolean oldestFirst) throws Exception {
+        List<String> ids = azure.seedJobs(250, SeedState.SUCCEEDED);
+        String odd = ids.get(100); // on the second page: the list is newest first
+        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", "oldestFirst=" + oldestFirst));
+        azure.faults().unreadableInLists(odd, 2);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            pollOnce("jobs");
+            assertThat(received).hasSize(249).doesNotContain(odd + ":Succeeded");
+            assertThat(logs.linesContaining("Left out 1 unreadable jobs")).singleElement().asString()
+                    .contains(odd).contains("the day before yesterday").doesNotContain(KEY);
+        }
+        pollOnce("jobs");
+        assertThat(received).as("still unreadable").hasSize(249);
+        pollOnce("jobs");
+
+        assertThat(received).hasSize(250).doesNotHaveDuplicates().contains(odd + ":Succeeded");
     }
 
     @ParameterizedTest(name = "oldestFirst={0}")

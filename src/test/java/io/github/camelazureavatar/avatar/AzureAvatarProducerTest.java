@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
+import io.github.camelazureavatar.avatar.support.LogCapture;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -277,6 +278,22 @@ class AzureAvatarProducerTest extends CamelTestSupport {
         @SuppressWarnings("unchecked")
         List<AvatarSynthesisJob> unfinished = running.getMessage().getBody(List.class);
         assertThat(unfinished).isNotEmpty().allMatch(job -> !job.getStatus().isFinished());
+    }
+
+    @Test
+    void listLeavesOutAJobItCannotReadWithAWarning() {
+        List<String> ids = emu.seedJobs(3, io.github.camelazureavatar.avatar.emulator.SeedState.SUCCEEDED);
+        int total = emu.jobCount();
+        emu.faults().unreadableInLists(ids.get(1), 1);
+
+        try (LogCapture logs = LogCapture.attach()) {
+            Exchange all = call("2024-08-01", AzureAvatarOperation.list, null, Map.of());
+            @SuppressWarnings("unchecked")
+            List<AvatarSynthesisJob> jobs = all.getMessage().getBody(List.class);
+            assertThat(jobs).extracting(AvatarSynthesisJob::getId).hasSize(total - 1).doesNotContain(ids.get(1));
+            assertThat(logs.linesContaining("Left out 1 unreadable jobs")).singleElement().asString()
+                    .contains(ids.get(1));
+        }
     }
 
     @Test

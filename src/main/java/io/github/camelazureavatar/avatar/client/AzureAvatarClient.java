@@ -132,10 +132,19 @@ public final class AzureAvatarClient implements Closeable {
         return send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
     }
 
-    /** Reads a page fetched by {@link #fetchListPage}. */
+    /**
+     * Reads a page fetched by {@link #fetchListPage}. A job on it that cannot be read is left out with a WARN, so that
+     * one odd job does not hide the page's others: the consumer emits it once it reads well (it is listed again every
+     * poll), the producer's list answers without it.
+     */
     public JobPage readListPage(byte[] body) {
         try {
-            return dialect.readPage(body);
+            JobPage page = dialect.readPage(body);
+            if (!page.rejected().isEmpty()) {
+                LOG.warn("Left out {} unreadable jobs of a job list page from {}: {}", page.rejected().size(), origin,
+                        page.rejected().subList(0, Math.min(3, page.rejected().size())));
+            }
+            return page;
         } catch (IOException e) {
             throw unreadableJson("list jobs", e);
         } catch (IllegalArgumentException e) {
