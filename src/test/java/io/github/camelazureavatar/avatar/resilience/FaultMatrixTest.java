@@ -44,7 +44,7 @@ class FaultMatrixTest {
 
     enum FaultClass {
         RETRY_AFTER_SECONDS, RETRY_AFTER_DATE, SERVER_ERROR, SERVER_ERROR_BURST, RESET, TIMEOUT, MALFORMED, TRUNCATED,
-        SHIFT_INSERT, SHIFT_DELETE
+        SHIFT_INSERT, SHIFT_DELETE, UNREADABLE_JOB
     }
 
     private Random random;
@@ -196,6 +196,12 @@ class FaultMatrixTest {
             case SHIFT_DELETE -> {
                 int count = 1 + random.nextInt(4);
                 azure.faults().betweenListPages(() -> deleteDeliveredFinishedJobs(count));
+            }
+            // one job of a good page that cannot be read, whatever its status, for one to three list pages
+            case UNREADABLE_JOB -> {
+                if (!jobIds.isEmpty()) {
+                    azure.faults().unreadableInLists(jobIds.get(random.nextInt(jobIds.size())), 1 + random.nextInt(3));
+                }
             }
         }
     }
