@@ -35,9 +35,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits one exchange per job and status. Each poll lists every job from the top (the list shifts, so no offset is
  * kept), takes the jobs whose {@code id:status} key was not delivered yet, and emits them page by page as listed, or
- * oldest change first once the whole list was read ({@code oldestFirst=true}). A key
- * is committed only when its exchange completed, so a failed route sees the job again next poll: nothing is lost, and
- * with a persistent repository nothing is delivered twice across restarts either.
+ * oldest change first once the whole list was read ({@code oldestFirst=true}). A key is committed only when its
+ * exchange completed, so a failed route sees the job again next poll: nothing is lost, and with a persistent
+ * repository nothing is delivered twice across restarts either.
  */
 public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
