@@ -294,8 +294,8 @@ public class AzureAvatarConfiguration implements Cloneable {
      * while the next pages are fetched, one batch per page: the first events come sooner, a poll holds one page of
      * changes, what a poll delivered before a failed page stays delivered, and maxMessagesPerPoll also ends the walk.
      * Set true when a route needs a poll's changes in the order they happened, or, with maxMessagesPerPoll, to drain
-     * a backlog oldest first (every poll then reads every page it would read without the limit). Either way each job's changes come in their
-     * order, each once, committed after the route.
+     * a backlog oldest first (every poll then reads every page it would read without the limit). Either way each
+     * job's changes come in their order, each once, committed after the route.
      */
     public void setOldestFirst(boolean oldestFirst) {
         this.oldestFirst = oldestFirst;

@@ -220,8 +220,9 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public boolean visit(JobPage page) {
-            sawUnreadable |= !page.rejected().isEmpty();
-            boolean stop = stopBefore != null && !page.jobs().isEmpty() && page.rejected().isEmpty();
+            boolean allRead = page.rejected().isEmpty();
+            sawUnreadable |= !allRead;
+            boolean stop = stopBefore != null && !page.jobs().isEmpty() && allRead;
             for (AvatarSynthesisJob job : page.jobs()) {
                 JobStatus status = job.getStatus();
                 boolean wanted = statusFilter.isEmpty() || statusFilter.contains(status);

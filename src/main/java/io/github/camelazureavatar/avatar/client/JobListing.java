@@ -179,8 +179,7 @@ public final class JobListing {
             Set<String> seen = new HashSet<>(read);
             URI second = linkToFetch(client, firstPage, seen);
             if (second == null) {
-                dry = true;
-                closed = true;
+                close();
             } else {
                 ahead.execute(() -> fetchAll(client, second, seen));
             }

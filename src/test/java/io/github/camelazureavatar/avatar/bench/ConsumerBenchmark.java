@@ -111,9 +111,9 @@ public final class ConsumerBenchmark {
     private ThroughputRow throughput(int n) throws Exception {
         // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all of them
         int warmups = quick ? 1 : Math.max(3, 200_000 / n);
-        // a multiple of 4, so that each contestant takes each place in the rotating order equally often
-        // enough rounds that the median moves by a few percent between runs of the command, where a walk is short
-        // enough to afford them: single walks of the same contestant vary by a factor of 2 to 3 on a shared 2-core VM
+        // a multiple of 4, so that each contestant takes each place in the rotating order equally often; and enough
+        // rounds that the median moves by a few percent between runs of the command, where a walk is short enough to
+        // afford them: single walks of the same contestant vary by a factor of 2 to 3 on a shared 2-core VM
         int measured = quick ? 4 : n <= 1_000 ? 100 : n <= 10_000 ? 60 : 8;
         out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (a') (b) (c), in rotating order%n", n,
                 warmups, measured);

@@ -3,12 +3,11 @@ package io.github.camelazureavatar.avatar.emulator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Misbehaviour queued by tests, consumed in the order it was queued. {@link #next} applies to
@@ -49,10 +48,11 @@ public final class Faults {
     private final List<Rule> rules = new ArrayList<>();
     private final Deque<LinkFault> linkFaults = new ArrayDeque<>();
     private final Deque<Runnable> betweenPages = new ArrayDeque<>();
-    /** Job id to the number of list pages still to show it unreadable. */
-    private final Map<String, Integer> unreadable = new HashMap<>();
-    /** A copy of the keys of {@link #unreadable}, read without the lock for every page served. */
-    private volatile Set<String> unreadableIds = Set.of();
+    /**
+     * Job id to the number of list pages still to show it unreadable. Concurrent rather than under the lock: every job
+     * of every page served asks it, and an empty map answers without locking anything.
+     */
+    private final Map<String, Integer> unreadable = new ConcurrentHashMap<>();
 
     /** The next {@code n} API requests, whatever they are, answer with {@code fault}. */
     public synchronized Faults next(int n, Fault fault) {
@@ -93,7 +93,6 @@ public final class Faults {
      */
     public synchronized Faults unreadableInLists(String jobId, int pages) {
         unreadable.merge(Objects.requireNonNull(jobId), positive(pages), Integer::sum);
-        unreadableIds = Set.copyOf(unreadable.keySet());
         return this;
     }
 
@@ -102,7 +101,6 @@ public final class Faults {
         linkFaults.clear();
         betweenPages.clear();
         unreadable.clear();
-        unreadableIds = Set.of();
     }
 
     /** Faults not consumed yet (request faults counted per request, plus link and list actions). */
@@ -113,22 +111,12 @@ public final class Faults {
 
     /** Whether a list page shows this job unreadable, counting the page against the fault. */
     boolean takeUnreadable(String jobId) {
-        if (!unreadableIds.contains(jobId)) {
-            return false; // the usual case, without the lock: pages of 100 jobs are served in a tight loop
-        }
-        synchronized (this) {
-            Integer left = unreadable.get(jobId);
-            if (left == null) {
-                return false;
-            }
-            if (left <= 1) {
-                unreadable.remove(jobId);
-                unreadableIds = Set.copyOf(unreadable.keySet());
-            } else {
-                unreadable.put(jobId, left - 1);
-            }
-            return true;
-        }
+        boolean[] taken = { false };
+        unreadable.computeIfPresent(jobId, (id, left) -> {
+            taken[0] = true;
+            return left > 1 ? left - 1 : null;
+        });
+        return taken[0];
     }
 
     synchronized Fault take(String host, String method, String path) {
