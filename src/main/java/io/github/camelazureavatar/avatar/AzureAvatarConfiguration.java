@@ -42,8 +42,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
     private long responseTimeout = 30_000;
 
-    @UriParam(label = "advanced", defaultValue = "120000", javaType = "java.time.Duration")
-    private long requestTimeout = 120_000;
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
+    private long requestTimeout = 30_000;
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "1000", javaType = "java.time.Duration")
@@ -52,6 +52,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private long retryMaxDelay = 30_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long maxRetryAfter = 60_000;
+    @UriParam(label = "advanced", defaultValue = "600000", javaType = "java.time.Duration")
+    private long maxThrottleWait = 600_000;
 
     @UriParam(label = "common", defaultValue = "100")
     private int pageSize = 100;
@@ -63,6 +65,10 @@ public class AzureAvatarConfiguration implements Cloneable {
     private int maxMessagesPerPoll;
     @UriParam(label = "consumer", defaultValue = "100")
     private int fullScanEvery = 100;
+    @UriParam(label = "consumer,advanced", defaultValue = "1000")
+    private int maxPagesPerPoll = 1000;
+    @UriParam(label = "consumer,advanced", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long maxPollDuration = 3_600_000;
     @UriParam(label = "consumer,advanced")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer,advanced")
@@ -166,8 +172,9 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The longest one request may take as a whole, however slowly Azure sends its answer, in milliseconds or as a
-     * duration such as 2m. 0 for no limit. Downloads are bounded by responseTimeout between packets instead.
+     * The longest one request to the API may take as a whole, however slowly Azure sends its answer, in milliseconds or
+     * as a duration such as 30s; it stays under Camel's shutdown timeout (45 s), so that stopping a route never waits
+     * longer for a request. 0 for no limit. Downloads are bounded by responseTimeout between packets instead.
      */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
@@ -211,10 +218,24 @@ public class AzureAvatarConfiguration implements Cloneable {
     /**
      * The longest wait Azure may ask for (Retry-After in seconds or as a date, or X-RateLimit-Reset) that a request
      * sits out before retrying. A longer one fails the request at once, and no request goes to that Azure resource
-     * before the instant Azure named: polls fail fast (the health check says until when) instead of hanging.
+     * before the instant Azure named (at most maxThrottleWait ahead): polls fail fast (the health check says until
+     * when) instead of hanging.
      */
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    public long getMaxThrottleWait() {
+        return maxThrottleWait;
+    }
+
+    /**
+     * The longest an Azure resource stays blocked after Azure asked to wait: a Retry-After or X-RateLimit-Reset further
+     * ahead, or one that cannot be read or is out of range, counts as this long. Once it is over, requests go out
+     * again and the resource recovers on its own.
+     */
+    public void setMaxThrottleWait(long maxThrottleWait) {
+        this.maxThrottleWait = maxThrottleWait;
     }
 
     public int getPageSize() {
@@ -279,6 +300,32 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setFullScanEvery(int fullScanEvery) {
         this.fullScanEvery = fullScanEvery;
+    }
+
+    public int getMaxPagesPerPoll() {
+        return maxPagesPerPoll;
+    }
+
+    /**
+     * The most list pages one poll reads (1000 pages is 100 000 jobs at 100 a page): a walk that reaches it ends with a
+     * WARN and a failed poll whose health details say so, and the next poll starts again from the top. It guards
+     * against a list whose next links never end.
+     */
+    public void setMaxPagesPerPoll(int maxPagesPerPoll) {
+        this.maxPagesPerPoll = maxPagesPerPoll;
+    }
+
+    public long getMaxPollDuration() {
+        return maxPollDuration;
+    }
+
+    /**
+     * The longest one poll may walk the list, in milliseconds or as a duration such as 30m; reaching it ends the walk
+     * as maxPagesPerPoll does. A slow rate limit makes a first walk over many jobs long: raise it with
+     * requestsPerMinute.
+     */
+    public void setMaxPollDuration(long maxPollDuration) {
+        this.maxPollDuration = maxPollDuration;
     }
 
     public IdempotentRepository getIdempotentRepository() {
@@ -352,7 +399,7 @@ public class AzureAvatarConfiguration implements Cloneable {
     /** When to send a request again. */
     public RetryPolicy retryPolicy() {
         return new RetryPolicy(maxRetries, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
-                Duration.ofMillis(maxRetryAfter));
+                Duration.ofMillis(maxRetryAfter), Duration.ofMillis(maxThrottleWait));
     }
 
     /** The origin requests go to: {@code endpoint}, or the chosen generation's public endpoint in {@code region}. */
@@ -408,6 +455,9 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
         if (fullScanEvery < 0) {
             throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
+        }
+        if (maxPagesPerPoll < 1 || maxPollDuration < 1 || maxThrottleWait < 0) {
+            throw new IllegalArgumentException("maxPagesPerPoll and maxPollDuration must be positive, maxThrottleWait 0 or more");
         }
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);

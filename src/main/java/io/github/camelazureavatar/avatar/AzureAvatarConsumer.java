@@ -3,14 +3,15 @@ package io.github.camelazureavatar.avatar;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -21,7 +22,6 @@ import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,13 +39,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarConsumer.class);
 
+    private DeliveryRecord record;
     private IdempotentRepository delivered;
     private IdempotentRepository inProgress;
-    private boolean ownsDelivered;
-    private boolean ownsInProgress;
     private Set<JobStatus> statusFilter;
-    private boolean existingSkipped;
-    private IncrementalPolling incremental;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -62,89 +59,95 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
-        AzureAvatarConfiguration configuration = configuration();
-        statusFilter = configuration.statusFilter();
-        incremental = new IncrementalPolling(configuration.getFullScanEvery());
-        delivered = configuration.getIdempotentRepository();
-        ownsDelivered = delivered == null;
-        if (ownsDelivered) {
-            delivered = MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
-        }
-        inProgress = configuration.getInProgressRepository();
-        ownsInProgress = inProgress == null;
-        if (ownsInProgress) {
-            // a plain map, not an LRU cache: a reservation must never be evicted (the job would be emitted twice),
-            // and every key leaves when its exchange completes
-            inProgress = MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
-        }
-        ServiceHelper.startService(delivered, inProgress);
+        record = getEndpoint().deliveries();
+        delivered = record.delivered;
+        inProgress = record.inProgress;
+        statusFilter = configuration().statusFilter();
+        ServiceHelper.startService(record);
         super.doStart();
     }
 
     @Override
-    protected void doStop() throws Exception {
-        super.doStop();
-        if (ownsDelivered) {
-            ServiceHelper.stopService(delivered);
-        }
-        if (ownsInProgress) {
-            ServiceHelper.stopService(inProgress);
+    protected int poll() throws Exception {
+        // two routes from one endpoint URI share its record: one walk at a time
+        synchronized (record) {
+            return walk();
         }
     }
 
-    @Override
-    protected int poll() throws Exception {
+    private int walk() throws Exception {
         pendingExchanges = 0;
         AzureAvatarClient client = getEndpoint().getClient();
+        AzureAvatarConfiguration configuration = configuration();
         // skipExisting must have seen the whole list before it knows whether anything is news
-        boolean recordingExisting = configuration().isSkipExisting() && !existingSkipped;
+        boolean recordingExisting = configuration.isSkipExisting() && !record.existingSkipped;
+        IncrementalPolling incremental = record.incremental;
         Instant stopBefore = recordingExisting ? null : incremental.startWalk();
         int limit = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
-        JobListing listing = new JobListing(client, client.dialect().listUri(0, configuration().getPageSize()));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(configuration.getMaxPollDuration());
+        JobListing listing = new JobListing(client, client.dialect().listUri(0, configuration.getPageSize()),
+                this::isWalkAllowed);
         Set<String> candidateIds = new HashSet<>();
         List<AvatarSynthesisJob> existing = new ArrayList<>();
         boolean stoppedAtSettledPage = false;
+        String boundReached = null;
         int emitted = 0;
         for (JobPage page; (page = listing.nextPage()) != null;) {
             // Azure answered: the consumer is ready even when nothing changed
             forceConsumerAsReady();
             if (recordingExisting) {
                 existing.addAll(page.jobs());
-                continue;
+            } else {
+                List<AvatarSynthesisJob> candidates = candidates(page.jobs(), candidateIds);
+                emitted += emit(candidates, limit - emitted);
+                boolean settledPage = stopBefore != null && candidates.isEmpty() && !page.jobs().isEmpty()
+                                      && page.unreadable().isEmpty();
+                for (AvatarSynthesisJob job : page.jobs()) {
+                    boolean settled = isSettled(job);
+                    incremental.saw(job, settled);
+                    settledPage = settledPage && settled && job.getCreatedDateTime() != null
+                                  && job.getCreatedDateTime().isBefore(stopBefore);
+                }
+                if (!page.unreadable().isEmpty()) {
+                    incremental.sawUnreadable();
+                }
+                stoppedAtSettledPage = settledPage;
             }
-            List<AvatarSynthesisJob> candidates = candidates(page.jobs(), candidateIds);
-            emitted += emit(candidates, limit - emitted);
-            boolean settledPage = stopBefore != null && candidates.isEmpty() && !page.jobs().isEmpty()
-                                  && page.unreadable().isEmpty();
-            for (AvatarSynthesisJob job : page.jobs()) {
-                boolean settled = isSettled(job);
-                incremental.saw(job, settled);
-                settledPage = settledPage && settled && job.getCreatedDateTime() != null
-                              && job.getCreatedDateTime().isBefore(stopBefore);
-            }
-            if (!page.unreadable().isEmpty()) {
-                incremental.sawUnreadable();
-            }
-            if (emitted >= limit || !isBatchAllowed()) {
-                // enough for this poll, or the consumer is stopping: the pages below wait for the next one, unread
+            // enough for this poll, or a stopping or suspended consumer: the pages below wait, unread
+            if (stoppedAtSettledPage || emitted >= limit || !isWalkAllowed()) {
                 listing.stop();
-            } else if (settledPage) {
-                stoppedAtSettledPage = true;
+            } else if (listing.end() == null && listing.pages() >= configuration.getMaxPagesPerPoll()) {
+                boundReached = "maxPagesPerPoll=" + configuration.getMaxPagesPerPoll();
+                listing.stop();
+            } else if (listing.end() == null && System.nanoTime() - deadline > 0) {
+                boundReached = "maxPollDuration=" + configuration.getMaxPollDuration() + " ms";
                 listing.stop();
             }
         }
         LOG.trace("Read {} pages ({}), emitted {}", listing.pages(), listing.end(), emitted);
-        if (recordingExisting) {
-            existingSkipped = true;
+        if (recordingExisting && listing.end() != JobListing.End.STOPPED) {
+            record.existingSkipped = true;
             emitted = skipOrEmitExisting(existing, listing.end() == JobListing.End.LAST_PAGE);
-        } else {
+        } else if (!recordingExisting) {
             incremental.walked(stopBefore == null, listing.end() == JobListing.End.LAST_PAGE || stoppedAtSettledPage);
+        }
+        if (boundReached != null) {
+            addLastErrorDetail("azure.avatar.walk.bound", boundReached);
+            throw new AzureAvatarException("The walk of Azure's job list at " + client.origin() + " reached "
+                                           + boundReached + " after " + listing.pages()
+                                           + " pages; the next poll starts again from the top",
+                    0, null);
         }
         if (listing.end() == JobListing.End.FOREIGN_NEXT_LINK) {
             // after emitting what was listed: the health check must show that the rest of the list is out of reach
             throw listing.foreignNextLinkError("jobs beyond page " + listing.pages() + " were not listed");
         }
         return emitted;
+    }
+
+    /** Whether the walk may go on: not while the consumer stops or is suspended. */
+    private boolean isWalkAllowed() {
+        return isBatchAllowed() && !isSuspendingOrSuspended();
     }
 
     /**
@@ -156,18 +159,18 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         List<AvatarSynthesisJob> candidates = candidates(listed, new HashSet<>());
         // a candidate's own key is undelivered, and an earlier status is all the repository can know of it
         boolean repositoryKnowsListedJobs = listed.stream()
-                .anyMatch(job -> isWanted(job) && delivered.contains(deliveryKey(job.getId(), job.getStatus())))
+                .anyMatch(job -> isWanted(job) && delivered.contains(key(job)))
                                             || candidates.stream().anyMatch(job -> previouslyDelivered(job) != null);
         int emitted = 0;
         if (repositoryKnowsListedJobs) {
             LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             emitted = emit(candidates, maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE);
         } else {
-            candidates.forEach(job -> delivered.add(deliveryKey(job.getId(), job.getStatus())));
+            candidates.forEach(job -> delivered.add(key(job)));
             LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", candidates.size());
         }
-        listed.forEach(job -> incremental.saw(job, isSettled(job)));
-        incremental.walked(true, complete);
+        listed.forEach(job -> record.incremental.saw(job, isSettled(job)));
+        record.incremental.walked(true, complete);
         return emitted;
     }
 
@@ -175,7 +178,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private List<AvatarSynthesisJob> candidates(List<AvatarSynthesisJob> jobs, Set<String> candidateIds) {
         List<AvatarSynthesisJob> candidates = new ArrayList<>();
         for (AvatarSynthesisJob job : jobs) {
-            String key = deliveryKey(job.getId(), job.getStatus());
+            String key = key(job);
             if (isWanted(job) && !delivered.contains(key) && !inProgress.contains(key) && candidateIds.add(job.getId())) {
                 candidates.add(job);
             }
@@ -190,12 +193,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     /** Settled: nothing about this job can ever be news again (finished jobs do not change). */
     private boolean isSettled(AvatarSynthesisJob job) {
         return job.getStatus().isFinished()
-               && (!isWanted(job) || delivered.contains(deliveryKey(job.getId(), job.getStatus())));
+               && (!isWanted(job) || delivered.contains(key(job)));
     }
 
-    /** The key under which the delivery of a job in a status is recorded: {@code jobId:status}. */
-    static String deliveryKey(String jobId, JobStatus status) {
-        return jobId + ":" + status.name();
+    private String key(AvatarSynthesisJob job) {
+        return record.key(job, job.getStatus());
     }
 
     /** Reserves up to {@code room} of the candidates in the in-progress repository and routes them, in order. */
@@ -207,7 +209,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                         candidates.size() - reserved.size());
                 break;
             }
-            if (inProgress.add(deliveryKey(job.getId(), job.getStatus()))) {
+            if (inProgress.add(key(job))) {
                 reserved.add(job);
             }
         }
@@ -231,7 +233,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         // stopped mid-batch: what was not sent must not stay reserved, or it would never be emitted
         for (Object left : jobs) {
             AvatarSynthesisJob job = (AvatarSynthesisJob) left;
-            inProgress.remove(deliveryKey(job.getId(), job.getStatus()));
+            inProgress.remove(key(job));
         }
         return index;
     }
@@ -248,14 +250,14 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         if (job.getLastActionDateTime() != null) {
             message.setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
         }
-        exchange.getExchangeExtension().addOnCompletion(new Commit(deliveryKey(job.getId(), job.getStatus())));
+        exchange.getExchangeExtension().addOnCompletion(new Commit(key(job)));
         return exchange;
     }
 
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
     private String previouslyDelivered(AvatarSynthesisJob job) {
         for (JobStatus earlier : new JobStatus[] { JobStatus.Running, JobStatus.NotStarted }) {
-            if (earlier.ordinal() < job.getStatus().ordinal() && delivered.contains(deliveryKey(job.getId(), earlier))) {
+            if (earlier.ordinal() < job.getStatus().ordinal() && delivered.contains(record.key(job, earlier))) {
                 return earlier.name();
             }
         }

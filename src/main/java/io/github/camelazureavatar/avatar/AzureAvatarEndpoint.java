@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Create, watch and download Azure AI Speech text-to-speech avatar batch synthesis jobs. As a consumer it emits one
@@ -39,6 +40,7 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     private long delay = DEFAULT_POLL_DELAY_MILLIS;
 
     private AzureAvatarClient client;
+    private DeliveryRecord deliveries;
 
     public AzureAvatarEndpoint(String uri, AzureAvatarComponent component, AzureAvatarConfiguration configuration) {
         super(uri, component);
@@ -69,6 +71,9 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
+        if (deliveries == null) {
+            deliveries = new DeliveryRecord(label, configuration);
+        }
         AzureAvatarConsumer consumer = new AzureAvatarConsumer(this, processor);
         configureConsumer(consumer);
         consumer.setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
@@ -92,6 +97,17 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
         client = getComponent().client(new ClientSettings(configuration.resolveEndpoint(),
                 AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.timeouts(),
                 configuration.retryPolicy()));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(deliveries);
+        super.doStop();
+    }
+
+    /** What this endpoint's consumers have delivered; kept across route restarts, made by the first consumer. */
+    DeliveryRecord deliveries() {
+        return deliveries;
     }
 
     private AzureAvatarAuth createAuth() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import org.slf4j.Logger;
@@ -28,15 +29,18 @@ public final class JobListing {
     }
 
     private final AzureAvatarClient client;
+    private final BooleanSupplier keepGoing;
     private final Set<String> read = new HashSet<>();
     private URI next;
     private int pages;
     private End end;
     private Origin foreignHost;
 
-    public JobListing(AzureAvatarClient client, URI firstPage) {
+    /** @param keepGoing asked before each request and during each wait: false ends a wait at once */
+    public JobListing(AzureAvatarClient client, URI firstPage, BooleanSupplier keepGoing) {
         this.client = client;
         this.next = firstPage;
+        this.keepGoing = keepGoing;
     }
 
     /** The next page, or null once the walk has ended (see {@link #end()}). */
@@ -45,7 +49,7 @@ public final class JobListing {
             return null;
         }
         read.add(pageIdentity(next));
-        JobPage page = client.listPage(next);
+        JobPage page = client.listPage(next, keepGoing);
         pages++;
         next = page.nextLink();
         if (next == null) {

@@ -387,13 +387,17 @@ final class ClusterScenario implements AutoCloseable {
             return rows;
         }
 
-        /** Committed key → the member whose commit it was. */
+        /**
+         * Committed {@code jobId:status} → the member whose commit it was; the repository's keys are
+         * {@code label(statuses)/jobId/created/status}.
+         */
         Map<String, String> committed() throws SQLException {
             Map<String, String> rows = new HashMap<>();
             try (Statement s = connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT messageId, committed_by FROM CAMEL_MESSAGEPROCESSED")) {
                 while (rs.next()) {
-                    rows.put(rs.getString(1), rs.getString(2));
+                    String[] key = rs.getString(1).split("/");
+                    rows.put(key[1] + ":" + key[3], rs.getString(2));
                 }
             }
             return rows;
