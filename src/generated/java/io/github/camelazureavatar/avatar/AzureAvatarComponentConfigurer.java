@@ -58,10 +58,16 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": getOrCreateConfiguration(target).setMaxPagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpollduration":
+        case "maxPollDuration": getOrCreateConfiguration(target).setMaxPollDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxthrottlewait":
+        case "maxThrottleWait": getOrCreateConfiguration(target).setMaxThrottleWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
@@ -123,10 +129,16 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": return int.class;
+        case "maxpollduration":
+        case "maxPollDuration": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "maxthrottlewait":
+        case "maxThrottleWait": return long.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -184,10 +196,16 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": return getOrCreateConfiguration(target).getMaxPagesPerPoll();
+        case "maxpollduration":
+        case "maxPollDuration": return getOrCreateConfiguration(target).getMaxPollDuration();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
+        case "maxthrottlewait":
+        case "maxThrottleWait": return getOrCreateConfiguration(target).getMaxThrottleWait();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();

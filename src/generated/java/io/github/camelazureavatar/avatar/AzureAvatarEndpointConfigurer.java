@@ -58,10 +58,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": target.getConfiguration().setMaxPagesPerPoll(property(camelContext, int.class, value)); return true;
+        case "maxpollduration":
+        case "maxPollDuration": target.getConfiguration().setMaxPollDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxthrottlewait":
+        case "maxThrottleWait": target.getConfiguration().setMaxThrottleWait(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -147,10 +153,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return boolean.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": return int.class;
+        case "maxpollduration":
+        case "maxPollDuration": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
+        case "maxthrottlewait":
+        case "maxThrottleWait": return long.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -232,10 +244,16 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
+        case "maxpagesperpoll":
+        case "maxPagesPerPoll": return target.getConfiguration().getMaxPagesPerPoll();
+        case "maxpollduration":
+        case "maxPollDuration": return target.getConfiguration().getMaxPollDuration();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
+        case "maxthrottlewait":
+        case "maxThrottleWait": return target.getConfiguration().getMaxThrottleWait();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();

@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(43);
+        Set<String> props = new HashSet<>(46);
         props.add("allPages");
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
@@ -45,8 +45,11 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("label");
         props.add("lazyStartProducer");
         props.add("maxMessagesPerPoll");
+        props.add("maxPagesPerPoll");
+        props.add("maxPollDuration");
         props.add("maxRetries");
         props.add("maxRetryAfter");
+        props.add("maxThrottleWait");
         props.add("operation");
         props.add("pageSize");
         props.add("pollStrategy");

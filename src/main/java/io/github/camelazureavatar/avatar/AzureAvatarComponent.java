@@ -2,6 +2,7 @@ package io.github.camelazureavatar.avatar;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
@@ -34,6 +35,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
     /** Throttling state and rate limit per Azure resource, whatever the other settings of its endpoints. */
     private final Map<ClientSettings.ResourceKey, ResourceGuard> guards = new ConcurrentHashMap<>();
+    private ScheduledExecutorService deadlines;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -76,7 +78,16 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     AzureAvatarClient client(ClientSettings settings) {
         ResourceGuard guard = guards.computeIfAbsent(settings.resource(), key -> new ResourceGuard(requestsPerMinute));
-        return clients.computeIfAbsent(settings, s -> s.createClient(guard));
+        return clients.computeIfAbsent(settings, s -> s.createClient(guard, deadlines()));
+    }
+
+    /** Cancels requests that outlive requestTimeout: one thread for every client, made when the first client is. */
+    private synchronized ScheduledExecutorService deadlines() {
+        if (deadlines == null) {
+            deadlines = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "AzureAvatarRequestDeadlines");
+        }
+        return deadlines;
     }
 
     @Override
@@ -84,6 +95,12 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         clients.values().forEach(AzureAvatarClient::close);
         clients.clear();
         guards.clear();
+        synchronized (this) {
+            if (deadlines != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(deadlines);
+                deadlines = null;
+            }
+        }
         super.doStop();
     }
 

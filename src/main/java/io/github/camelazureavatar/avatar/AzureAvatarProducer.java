@@ -1,9 +1,9 @@
 package io.github.camelazureavatar.avatar;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,9 @@ import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,28 +57,6 @@ public class AzureAvatarProducer extends DefaultProducer {
     @Override
     public AzureAvatarEndpoint getEndpoint() {
         return (AzureAvatarEndpoint) super.getEndpoint();
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        keepDownloadsOutOfStreamCaching();
-    }
-
-    /**
-     * Camel's stream caching (on by default, in memory unless spooling is enabled) would read a whole video into the
-     * heap before the next step sees it. A result download is a one-pass stream by contract, so its class is denied
-     * caching; every other body is cached as the user configured.
-     */
-    private void keepDownloadsOutOfStreamCaching() {
-        StreamCachingStrategy strategy = getEndpoint().getCamelContext().getStreamCachingStrategy();
-        Collection<Class<?>> denied = strategy.getDenyClasses();
-        if (denied == null || !denied.contains(BlobDownload.class)) {
-            List<Class<?>> classes = new ArrayList<>(denied == null ? List.of() : denied);
-            classes.add(BlobDownload.class);
-            strategy.setDenyClasses(classes.toArray(new Class<?>[0]));
-            LOG.debug("Stream caching skips {} bodies: result videos stream straight through", BlobDownload.class.getSimpleName());
-        }
     }
 
     private AzureAvatarClient client() {
@@ -142,7 +121,7 @@ public class AzureAvatarProducer extends DefaultProducer {
             definition = toBytes(mapper, node);
         } else {
             // JSON text goes out exactly as given, once it is known to be JSON with inputs
-            definition = message.getMandatoryBody(byte[].class);
+            definition = readCreateBody(message);
             JsonNode node;
             try {
                 node = mapper.readTree(definition);
@@ -156,6 +135,20 @@ public class AzureAvatarProducer extends DefaultProducer {
                                                + MAX_CREATE_BODY_BYTES + " (500 KB)");
         }
         return definition;
+    }
+
+    /** The body as bytes, read no further than Azure's limit: a file or stream of any size fails fast, in bounded memory. */
+    private static byte[] readCreateBody(Message message) throws InvalidPayloadException {
+        try (InputStream in = message.getMandatoryBody(InputStream.class)) {
+            byte[] definition = in.readNBytes(MAX_CREATE_BODY_BYTES + 1);
+            if (definition.length > MAX_CREATE_BODY_BYTES) {
+                throw new IllegalArgumentException("The job definition is larger than Azure's limit of "
+                                                   + MAX_CREATE_BODY_BYTES + " bytes (500 KB); nothing was sent");
+            }
+            return definition;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The create body cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The one check every create body gets: inputs shaped the way this generation reads them. */
@@ -223,7 +216,7 @@ public class AzureAvatarProducer extends DefaultProducer {
                 AzureAvatarConstants.PAGE_SIZE, Integer.class, AzureAvatarConfiguration::getPageSize), "The page size");
         boolean allPages = options.getOption(exchange, AzureAvatarConstants.ALL_PAGES, Boolean.class,
                 AzureAvatarConfiguration::isAllPages);
-        JobListing listing = new JobListing(client(), firstPage(message, pageSize));
+        JobListing listing = new JobListing(client(), firstPage(message, pageSize), AzureAvatarClient.ALWAYS);
         Map<String, AvatarSynthesisJob> jobs = new LinkedHashMap<>();
         for (JobPage page; (page = listing.nextPage()) != null;) {
             // the later sighting is the fresher one; the first keeps its place
@@ -332,6 +325,14 @@ public class AzureAvatarProducer extends DefaultProducer {
             job = requireJob(job.getId(), AzureAvatarOperation.downloadResult);
             download = client().download(requireAbsolute(job, job.getResultUrl(), "video"));
         }
+        // whatever the route does with the body (reads it, drops it, fails first), the connection goes back to the pool
+        BlobDownload opened = download;
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                IOHelper.close(opened);
+            }
+        });
         Message message = exchange.getMessage();
         message.setBody(download);
         AvatarJobHeaders.set(message, job);
@@ -373,6 +374,10 @@ public class AzureAvatarProducer extends DefaultProducer {
     private DownloadSource downloadSource(Exchange exchange, AzureAvatarOperation operation, Predicate<JobStatus> ready,
                                           String notReady) {
         Object body = exchange.getMessage().getBody();
+        if (body instanceof AvatarSynthesisJob job) {
+            // its id names the file and the URL of a refresh: a job made by hand must be as valid as one Azure listed
+            AvatarJobIds.requireValid(job.getId(), "job id");
+        }
         if (body instanceof AvatarSynthesisJob job && ready.test(job.getStatus())) {
             return new DownloadSource(job, true);
         }

@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar;
 
 import java.net.URI;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
@@ -13,8 +14,8 @@ import io.github.camelazureavatar.avatar.client.Timeouts;
 record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, Timeouts timeouts,
         RetryPolicy retryPolicy) {
 
-    AzureAvatarClient createClient(ResourceGuard guard) {
-        return new AzureAvatarClient(version.dialect(endpoint), auth, timeouts, retryPolicy, guard);
+    AzureAvatarClient createClient(ResourceGuard guard, ScheduledExecutorService deadlines) {
+        return new AzureAvatarClient(version.dialect(endpoint), auth, timeouts, retryPolicy, guard, deadlines);
     }
 
     /** Azure counts requests per resource: endpoint and credential. */

@@ -2,8 +2,6 @@ package io.github.camelazureavatar.avatar.api;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,15 +9,17 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelazureavatar.avatar.model.AvatarJobIds;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 
 /**
- * The reading both generations share, on Jackson's tree. Azure is read tolerantly: the documented field name first,
- * the other generation's name as a fallback, since samples and previews mix them up; a value of an unexpected shape
- * reads as a tree's {@code asText()} would.
+ * The reading both generations share, on Jackson's tree. Azure is read tolerantly where the generations differ: the
+ * documented field name first, the other generation's name as a fallback, since samples and previews mix them up. A
+ * field the model reads that has the wrong type or is out of range makes its job unreadable, that job alone.
  */
 abstract class AbstractAvatarDialect implements AvatarApiDialect {
 
@@ -47,8 +47,9 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         return endpoint.toString();
     }
 
-    static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    /** A job id as a path segment, checked: only Azure's id pattern may reach a URL ("..", "/", "?" never do). */
+    static String segment(String jobId) {
+        return AvatarJobIds.requireValid(jobId, "job id");
     }
 
     @Override
@@ -97,30 +98,36 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("A listed job is not a JSON object");
         }
-        String id = text(node, "id");
+        JsonNode idNode = node.get("id");
+        String id = idNode == null || !idNode.isTextual() ? null : idNode.textValue();
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A listed job has no id");
+        }
+        if (!AvatarJobIds.PATTERN.matcher(id).matches()) {
+            // it would reach file names, URL paths and log lines
+            throw new IllegalArgumentException("A listed job has an id that breaks Azure's id pattern: '"
+                                               + AvatarJobIds.printable(id) + "'");
         }
         try {
             String status = text(node, "status");
             if (status == null) {
                 throw new IllegalArgumentException("it has no status");
             }
-            JsonNode properties = node.path("properties");
+            JsonNode properties = object(node.path("properties"), "properties");
             AvatarSynthesisJob.Builder job = AvatarSynthesisJob.builder()
                     .id(id)
                     .status(JobStatus.fromAzure(status))
                     .description(text(node, "description"))
                     .createdDateTime(AzureDates.parse(text(node, "createdDateTime")))
                     .lastActionDateTime(AzureDates.parse(text(node, "lastActionDateTime")))
-                    .resultUrl(text(node.path("outputs"), "result"))
-                    .summaryUrl(text(node.path("outputs"), "summary"))
+                    .resultUrl(text(object(node.path("outputs"), "outputs"), "result"))
+                    .summaryUrl(text(object(node.path("outputs"), "outputs"), "summary"))
                     .billingDetails(billing(properties.get("billingDetails")))
                     .json((ObjectNode) node);
             readDialectFields(node, properties, job);
             // the error's place differs between the generations: properties first, as 3.1-preview1 documents it
-            JsonNode error = properties.has("error") ? properties.get("error") : node.get("error");
-            if (error != null && error.isObject()) {
+            JsonNode error = object(properties.has("error") ? properties.path("error") : node.path("error"), "error");
+            if (!error.isMissingNode()) {
                 job.error(new AvatarSynthesisError(text(error, "code"), text(error, "message")));
             }
             return job.build();
@@ -133,11 +140,12 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
     abstract void readDialectFields(JsonNode job, JsonNode properties, AvatarSynthesisJob.Builder builder);
 
     private static Map<String, Long> billing(JsonNode billing) {
-        if (billing == null || !billing.isObject()) {
+        if (billing == null || billing.isNull()) {
             return null;
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
-        billing.fields().forEachRemaining(field -> quantities.put(field.getKey(), field.getValue().asLong(0)));
+        object(billing, "billingDetails").fieldNames()
+                .forEachRemaining(name -> quantities.put(name, longValue(billing, name)));
         return quantities;
     }
 
@@ -148,16 +156,17 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         }
         JsonNode error = body.has("error") ? body.get("error") : body;
         if (error.has("code") || error.has("message")) {
-            JsonNode inner = error.has("innererror") ? error.get("innererror") : error.get("innerError");
-            String message = text(error, "message");
-            if (inner != null && inner.has("message") && !inner.path("message").asText().equals(message)) {
-                message = message + " (" + text(inner, "message") + ")";
+            JsonNode inner = error.has("innererror") ? error.get("innererror") : error.path("innerError");
+            String message = error.path("message").asText(null);
+            String innerMessage = inner.path("message").asText(null);
+            if (innerMessage != null && !innerMessage.equals(message)) {
+                message = message + " (" + innerMessage + ")";
             }
-            return new AvatarSynthesisError(text(error, "code"), message);
+            return new AvatarSynthesisError(error.path("code").asText(null), message);
         }
         // ASP.NET validation problem details, seen on 3.1-preview1
         if (body.has("title")) {
-            String message = text(body, "title");
+            String message = body.path("title").asText();
             if (body.has("errors")) {
                 message = message + " " + body.get("errors");
             }
@@ -166,34 +175,46 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         return null;
     }
 
-    /** A field as text: absent or null gives null, an object or array the empty string. */
+    /** An object, or the missing node when absent or null; anything else makes the job unreadable. */
+    static JsonNode object(JsonNode value, String field) {
+        if (value.isMissingNode() || value.isNull()) {
+            return MissingNode.getInstance();
+        }
+        if (!value.isObject()) {
+            throw new IllegalArgumentException(field + " is not an object");
+        }
+        return value;
+    }
+
+    /** A text field: null when absent or null; anything but text makes the job unreadable. */
     static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
+        JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
-        return value.isContainerNode() ? "" : value.asText();
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not text");
+        }
+        return value.textValue();
     }
 
-    /** A count or size: null when absent or not a number (a boolean, an object...). */
+    /** A count or size: null when absent or null; anything but a whole number within range makes the job unreadable. */
     static Long longValue(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isNumber() && !value.isTextual()) {
+        if (value == null || value.isNull()) {
             return null;
         }
-        try {
-            return Long.valueOf(value.asText());
-        } catch (NumberFormatException e) {
-            try {
-                return (long) Double.parseDouble(value.asText());
-            } catch (NumberFormatException notANumber) {
-                return null;
-            }
+        if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToLong()) {
+            throw new IllegalArgumentException(field + " is not a whole number within range");
         }
+        return value.longValue();
     }
 
     static Integer intValue(JsonNode node, String field) {
         Long value = longValue(node, field);
+        if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException(field + " is out of range");
+        }
         return value == null ? null : value.intValue();
     }
 

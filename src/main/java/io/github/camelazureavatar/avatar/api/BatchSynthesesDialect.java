@@ -34,7 +34,7 @@ final class BatchSynthesesDialect extends AbstractAvatarDialect {
 
     @Override
     public URI jobUri(String jobId) {
-        return URI.create(base() + PATH + "/" + encode(jobId) + "?api-version=" + version.value());
+        return URI.create(base() + PATH + "/" + segment(jobId) + "?api-version=" + version.value());
     }
 
     @Override

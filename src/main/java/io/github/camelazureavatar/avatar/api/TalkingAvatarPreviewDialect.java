@@ -30,7 +30,7 @@ final class TalkingAvatarPreviewDialect extends AbstractAvatarDialect {
 
     @Override
     public URI jobUri(String jobId) {
-        return URI.create(base() + PATH + "/" + encode(jobId));
+        return URI.create(base() + PATH + "/" + segment(jobId));
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +49,8 @@ public final class AzureAvatarClient implements Closeable {
     /** Far above any real answer (a page of 100 jobs is about 200 KB), far below what hurts a heap. */
     static final int MAX_API_RESPONSE_BYTES = 32 * 1024 * 1024;
 
-    /** Cancels requests that outlive requestTimeout; one daemon thread for every client, it only flips a flag. */
-    private static final ScheduledExecutorService TIMEOUTS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "azure-avatar-request-timeouts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** For callers that wait as long as the request needs, such as the producer. */
+    public static final BooleanSupplier ALWAYS = () -> true;
 
     private final AvatarApiDialect dialect;
     private final Origin origin;
@@ -63,15 +59,18 @@ public final class AzureAvatarClient implements Closeable {
     private final RetryPolicy retryPolicy;
     private final ResourceGuard guard;
     private final Duration requestTimeout;
+    /** Cancels requests that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
+    private final ScheduledExecutorService deadlines;
 
     public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Timeouts timeouts, RetryPolicy retryPolicy,
-                             ResourceGuard guard) {
+                             ResourceGuard guard, ScheduledExecutorService deadlines) {
         this.dialect = dialect;
         this.origin = Origin.of(dialect.endpoint());
         this.auth = auth;
         this.retryPolicy = retryPolicy;
         this.guard = guard;
         this.requestTimeout = timeouts.request();
+        this.deadlines = deadlines;
         warnIfHttpClientLogsHeaders();
         Timeout connect = Timeout.of(timeouts.connect());
         Timeout response = Timeout.of(timeouts.response());
@@ -116,16 +115,17 @@ public final class AzureAvatarClient implements Closeable {
      * not hide the page's others: the consumer emits it once it reads well (it is listed again every poll), the
      * producer's list answers without it.
      *
+     * @param  keepGoing              asked before every attempt and during every wait: false ends them at once
      * @throws AzureAvatarException when the page is on another origin (the credentials would leak), Azure refuses, or
      *                              the answer is no job list page
      */
-    public JobPage listPage(URI pageUri) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
+    public JobPage listPage(URI pageUri, BooleanSupplier keepGoing) {
+        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", keepGoing).body;
         try {
             JobPage page = dialect.readPage(body);
             if (!page.unreadable().isEmpty()) {
                 LOG.warn("Left out {} unreadable jobs of a job list page from {}: {}", page.unreadable().size(), origin,
-                        page.unreadable().subList(0, Math.min(3, page.unreadable().size())));
+                        page.unreadable().subList(0, Math.min(10, page.unreadable().size())));
             }
             return page;
         } catch (IOException e) {
@@ -139,7 +139,8 @@ public final class AzureAvatarClient implements Closeable {
     /** The job, or empty when Azure does not know it. */
     public Optional<AvatarSynthesisJob> getJob(String jobId) {
         try {
-            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId).body, "get job " + jobId));
+            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId, ALWAYS).body,
+                    "get job " + jobId));
         } catch (AzureAvatarException e) {
             if (e.getHttpResponseCode() == 404) {
                 return Optional.empty();
@@ -160,14 +161,14 @@ public final class AzureAvatarClient implements Closeable {
         if (operationId != null && dialect.supportsOperations()) {
             request.setHeader("Operation-Id", operationId);
         }
-        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId));
+        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId), ALWAYS);
         AvatarSynthesisJob job = readJob(response.body, "create job");
         return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
     }
 
     /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
     public void deleteJob(String jobId) {
-        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId);
+        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, ALWAYS);
     }
 
     /**
@@ -176,8 +177,14 @@ public final class AzureAvatarClient implements Closeable {
      * @throws AzureAvatarException when blob storage refuses (an expired SAS, a deleted job)
      */
     public BlobDownload download(String sasUrl) {
-        URI uri = URI.create(sasUrl);
         String masked = SecretMasking.maskUrl(sasUrl);
+        URI uri;
+        try {
+            uri = URI.create(sasUrl);
+        } catch (IllegalArgumentException e) {
+            // the parser's message quotes the whole URL, signature included
+            throw new AzureAvatarException("Azure gave a download link that is not a URL: " + masked, 0, null);
+        }
         ClassicHttpResponse response = null;
         try {
             LOG.debug("GET {}", masked);
@@ -188,7 +195,7 @@ public final class AzureAvatarClient implements Closeable {
                 String detail = abbreviate(new String(readBounded(entity), StandardCharsets.UTF_8));
                 response.close();
                 throw new AzureAvatarException("Blob storage answered HTTP " + status + " for " + masked
-                                               + (detail.isEmpty() ? "" : ": " + detail),
+                                               + (detail.isEmpty() ? "" : ": " + SecretMasking.maskText(detail)),
                         status, null);
             }
             String path = uri.getPath();
@@ -199,17 +206,19 @@ public final class AzureAvatarClient implements Closeable {
             if (response != null) {
                 closeQuietly(response);
             }
-            throw new AzureAvatarException("Could not download " + masked + ": " + e.getMessage(), 0, null, e);
+            throw new AzureAvatarException("Could not download " + masked + ": " + SecretMasking.maskText(e.getMessage()),
+                    0, null, e);
         }
     }
 
-    /** Downloads and parses a small JSON file from blob storage, such as summary.json. */
+    /** Downloads and parses a JSON file from blob storage, such as summary.json, bounded like an API answer. */
     public JsonNode downloadJson(String sasUrl) {
-        try (InputStream in = download(sasUrl)) {
-            return AvatarApiDialect.MAPPER.readTree(in);
+        try (BlobDownload in = download(sasUrl)) {
+            return AvatarApiDialect.MAPPER.readTree(readBounded(in, in.getContentLength()));
         } catch (IOException e) {
-            throw new AzureAvatarException(
-                    "Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": " + e.getMessage(), 200, null, e);
+            throw new AzureAvatarException("Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": "
+                                           + SecretMasking.maskText(e.getMessage()),
+                    200, null, e);
         }
     }
 
@@ -241,13 +250,13 @@ public final class AzureAvatarClient implements Closeable {
      * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and blocks the
      * resource until then, so that no route polls a throttled Azure in a busy loop.
      */
-    private ApiResponse send(HttpUriRequestBase request, String action) {
+    private ApiResponse send(HttpUriRequestBase request, String action, BooleanSupplier keepGoing) {
         boolean create = action.startsWith("create");
         for (int attempt = 0;; attempt++) {
             refuseWhileBlocked(action);
             ApiResponse response;
             try {
-                guard.acquire();
+                pause(guard.reserve(), action, keepGoing);
                 response = execute(request);
             } catch (IOException e) {
                 String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
@@ -255,14 +264,11 @@ public final class AzureAvatarClient implements Closeable {
                     Duration pause = retryPolicy.backoff(attempt);
                     LOG.debug("Could not {} at {} ({}); retry {} in {} ms", action, origin, reason, attempt + 1,
                             pause.toMillis());
-                    pause(pause);
+                    pause(pause, action, keepGoing);
                     request.reset();
                     continue;
                 }
                 throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AzureAvatarException("Interrupted while waiting to " + action + " at " + origin, 0, null, e);
             }
             if (response.status < 300) {
                 return response;
@@ -271,7 +277,7 @@ public final class AzureAvatarClient implements Closeable {
                     || !RetryPolicy.mayRepeat(request.getMethod(), create, response.status)) {
                 throw error(response, action, null);
             }
-            Duration askedFor = RetryAfter.of(response::header);
+            Duration askedFor = RetryAfter.of(response::header, retryPolicy.maxThrottleWait());
             if (askedFor != null && askedFor.compareTo(retryPolicy.maxRetryAfter()) > 0) {
                 Instant until = Instant.now().plus(askedFor);
                 guard.blockUntil(until, response.status);
@@ -287,7 +293,7 @@ public final class AzureAvatarClient implements Closeable {
             Duration pause = askedFor != null ? askedFor : retryPolicy.backoff(attempt);
             LOG.debug("Azure answered HTTP {} to {} at {}; retry {} in {} ms", response.status, action, origin,
                     attempt + 1, pause.toMillis());
-            pause(pause);
+            pause(pause, action, keepGoing);
             request.reset();
         }
     }
@@ -305,7 +311,7 @@ public final class AzureAvatarClient implements Closeable {
         auth.authenticate(request);
         long start = System.nanoTime();
         ScheduledFuture<?> deadline = requestTimeout.isZero()
-                ? null : TIMEOUTS.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                ? null : deadlines.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
             ApiResponse response = http.execute(request, r -> new ApiResponse(
                     r.getCode(), r.getHeaders(), readBounded(r.getEntity())));
@@ -334,26 +340,41 @@ public final class AzureAvatarClient implements Closeable {
         if (entity == null) {
             return new byte[0];
         }
-        if (entity.getContentLength() > MAX_API_RESPONSE_BYTES) {
-            throw new IOException("the answer is " + entity.getContentLength() + " bytes, more than the "
-                                  + MAX_API_RESPONSE_BYTES + " an API answer may have");
-        }
         try (InputStream in = entity.getContent()) {
-            byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
-            if (body.length > MAX_API_RESPONSE_BYTES) {
-                throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
-                                      + " bytes an API answer may have");
-            }
-            return body;
+            return readBounded(in, entity.getContentLength());
         }
     }
 
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AzureAvatarException("Interrupted while waiting to retry", 0, null, e);
+    private static byte[] readBounded(InputStream in, long announcedLength) throws IOException {
+        if (announcedLength > MAX_API_RESPONSE_BYTES) {
+            throw new IOException("the answer is " + announcedLength + " bytes, more than the " + MAX_API_RESPONSE_BYTES
+                                  + " an API answer may have");
+        }
+        byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
+        if (body.length > MAX_API_RESPONSE_BYTES) {
+            throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
+                                  + " bytes an API answer may have");
+        }
+        return body;
+    }
+
+    /** Waits in short steps, so that a caller that stops waiting (a stopping consumer) is not held up. */
+    private void pause(Duration pause, String action, BooleanSupplier keepGoing) {
+        long end = System.nanoTime() + pause.toNanos();
+        while (true) {
+            if (!keepGoing.getAsBoolean()) {
+                throw new AzureAvatarException("Stopped waiting to " + action + " at " + origin, 0, null);
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AzureAvatarException("Interrupted while waiting to " + action + " at " + origin, 0, null, e);
+            }
         }
     }
 
@@ -365,7 +386,7 @@ public final class AzureAvatarClient implements Closeable {
             // a proxy or gateway may answer HTML: the status alone must do
         }
         String code = error != null && error.code() != null ? error.code() : response.header("x-ms-error-code");
-        String reason = error == null ? "" : ": " + error;
+        String reason = error == null ? "" : ": " + SecretMasking.maskText(error.toString());
         String message = switch (response.status) {
             case 401 -> "Azure rejected the " + auth.describe() + " for " + origin + " (HTTP 401)" + reason;
             case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason

@@ -42,25 +42,21 @@ public final class ResourceGuard {
     }
 
     /**
-     * Waits for the next permit of the rate limit. Requests are spaced evenly rather than in bursts: Azure's windows
-     * are short (5 s) and a burst at the start of a window is what it throttles.
+     * Reserves the next permit of the rate limit and says how long to wait for it. Requests are spaced evenly rather
+     * than in bursts: Azure's windows are short (5 s) and a burst at the start of a window is what it throttles.
      */
-    public void acquire() throws InterruptedException {
+    public Duration reserve() {
         if (minSpacingNanos == 0) {
-            return;
+            return Duration.ZERO;
         }
-        long wait;
         lock.lock();
         try {
             long now = System.nanoTime();
             long permit = Math.max(now, nextPermitNanos);
             nextPermitNanos = permit + minSpacingNanos;
-            wait = permit - now;
+            return Duration.ofNanos(permit - now);
         } finally {
             lock.unlock();
-        }
-        if (wait > 0) {
-            Thread.sleep(Duration.ofNanos(wait).toMillis(), (int) (wait % 1_000_000));
         }
     }
 }

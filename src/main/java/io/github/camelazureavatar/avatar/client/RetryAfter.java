@@ -1,49 +1,46 @@
 package io.github.camelazureavatar.avatar.client;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
  * How long Azure asked the client to wait: {@code Retry-After} in seconds or as an HTTP date, or, on the 3.1 platform,
- * {@code X-RateLimit-Reset} as an instant. Unreadable values count as not given.
+ * {@code X-RateLimit-Reset} as an instant (ISO, or epoch seconds). A wait beyond the cap, one that cannot be read and
+ * one out of range all count as the cap: a long backoff, never a block until an absurd instant.
  */
 final class RetryAfter {
 
     private RetryAfter() {
     }
 
-    /** The wait Azure asked for, never negative, or null when it asked for none. */
-    static Duration of(Function<String, String> header) {
-        Duration retryAfter = parse(header.apply("Retry-After"));
-        return retryAfter != null ? retryAfter : parse(header.apply("X-RateLimit-Reset"));
+    /** The wait Azure asked for, from zero to {@code cap}, or null when it asked for none. */
+    static Duration of(Function<String, String> header, Duration cap) {
+        String retryAfter = header.apply("Retry-After");
+        if (retryAfter != null && !retryAfter.isBlank()) {
+            return capped(retryAfter.trim(), false, cap);
+        }
+        String reset = header.apply("X-RateLimit-Reset");
+        return reset == null || reset.isBlank() ? null : capped(reset.trim(), true, cap);
     }
 
-    static Duration parse(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim();
+    private static Duration capped(String value, boolean instant, Duration cap) {
         try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                long number = Long.parseLong(text);
-                // epoch seconds (a reset instant) are large; delays in seconds are small
-                return number > 1_000_000_000L ? until(Instant.ofEpochSecond(number)) : Duration.ofSeconds(number);
+            Duration wait;
+            if (value.chars().allMatch(Character::isDigit)) {
+                long number = Long.parseLong(value);
+                wait = instant ? Duration.between(Instant.now(), Instant.ofEpochSecond(number)) : Duration.ofSeconds(number);
+            } else {
+                Instant until = Character.isDigit(value.charAt(0)) ? Instant.parse(value)
+                        : ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                wait = Duration.between(Instant.now(), until);
             }
-            if (Character.isDigit(text.charAt(0))) {
-                return until(Instant.parse(text));
-            }
-            return until(ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return null;
+            return wait.isNegative() ? Duration.ZERO : wait.compareTo(cap) > 0 ? cap : wait;
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+            return cap;
         }
-    }
-
-    private static Duration until(Instant instant) {
-        Duration wait = Duration.between(Instant.now(), instant);
-        return wait.isNegative() ? Duration.ZERO : wait;
     }
 }

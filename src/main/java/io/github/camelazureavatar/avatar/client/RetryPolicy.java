@@ -10,12 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxRetries    how many times a request is sent again at most
  * @param initialDelay  the first pause; each further one doubles, with jitter
  * @param maxDelay      the longest pause this policy chooses by itself
- * @param maxRetryAfter the longest pause Azure may ask for (Retry-After) that is waited out inside a request; a longer
- *                      one fails the request and closes the resource until then
+ * @param maxRetryAfter   the longest pause Azure may ask for (Retry-After) that is waited out inside a request; a
+ *                        longer one fails the request and blocks the resource until then
+ * @param maxThrottleWait the longest a resource stays blocked: a longer wait, or one that cannot be read, counts as this
  */
-public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter) {
-
-    public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, Duration maxRetryAfter,
+        Duration maxThrottleWait) {
 
     /** Status codes that mean "try again later": throttled, or a passing server or gateway fault. */
     public static boolean isRetryableStatus(int status) {

@@ -26,7 +26,7 @@ public final class AvatarJobIds {
             throw new IllegalArgumentException("The " + what + " is empty");
         }
         if (!PATTERN.matcher(id).matches()) {
-            throw new IllegalArgumentException("The " + what + " '" + abbreviate(id) + "' breaks Azure's id pattern "
+            throw new IllegalArgumentException("The " + what + " '" + printable(id) + "' breaks Azure's id pattern "
                                                + PATTERN.pattern()
                                                + ": 3 to 64 letters, digits, '.', '-' or '_', starting and ending with "
                                                + "a letter or digit");
@@ -34,7 +34,15 @@ public final class AvatarJobIds {
         return id;
     }
 
-    private static String abbreviate(String id) {
-        return id.length() > 80 ? id.substring(0, 80) + "..." : id;
+    /**
+     * The id as it may stand in a message or a log line: control characters (a CR or LF would forge log lines) escaped
+     * as {@code \\uXXXX}, and no longer than 80 characters.
+     */
+    public static String printable(String id) {
+        String shown = id.length() > 80 ? id.substring(0, 80) + "..." : id;
+        StringBuilder out = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", c)
+                : new String(Character.toChars(c))));
+        return out.toString();
     }
 }

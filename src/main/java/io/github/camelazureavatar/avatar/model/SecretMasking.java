@@ -2,6 +2,8 @@ package io.github.camelazureavatar.avatar.model;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Masks what must never reach a log or an exception message: SAS signatures in blob URLs and any key or token that
@@ -12,7 +14,16 @@ public final class SecretMasking {
     private static final Set<String> SECRET_PARAMETERS = Set.of("sig", "subscription-key", "subscriptionkey",
             "access_token", "token", "key");
 
+    /** A URL within text, such as an error body or an exception message that quotes one. */
+    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)https?://[^\\s\"'<>]+");
+
     private SecretMasking() {
+    }
+
+    /** The text with every URL in it masked as {@link #maskUrl} does; rare (errors), so a regex finds the URLs. */
+    public static String maskText(String text) {
+        return text == null ? null
+                : URL_IN_TEXT.matcher(text).replaceAll(url -> Matcher.quoteReplacement(maskUrl(url.group())));
     }
 
     /** The URL with the value of every secret query parameter (its name in any case) shown as {@code xxxxxx}. */
