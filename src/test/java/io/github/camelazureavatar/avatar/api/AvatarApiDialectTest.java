@@ -113,7 +113,7 @@ class AvatarApiDialectTest {
         assertThat(gaPage.nextLink()).hasParameter("skip", "2");
 
         JobPage previewPage = preview.readPage(json("""
-                {'values':[{'id':'a','status':'NotStarted'}],
+                {'values':[{'id':'job-a','status':'NotStarted'}],
                  '@nextLink':'https://westeurope.customvoice.api.speech.microsoft.com/api/texttospeech/3.1-preview1/batchsynthesis/talkingavatar?skip=2&top=2'}"""));
         assertThat(previewPage.jobs()).hasSize(1);
         assertThat(previewPage.nextLink()).hasParameter("top", "2");
@@ -123,37 +123,51 @@ class AvatarApiDialectTest {
 
     @Test
     void eachListedJobKeepsEveryFieldAzureSentForIt() throws Exception {
-        String first = "{ \"id\" : \"caf\u00e9-\ud83c\udfac\", \"status\":\"Running\", \"description\": \"\u00fcber [x]{y}\" }";
-        String second = "{\"id\":\"b\",\"status\":\"Succeeded\",\"unknown\":{\"deep\":[{\"a\":\"}\"}]}}";
+        String first = "{ \"id\" : \"job-1\", \"status\":\"Running\", \"description\": \"\u00fcber [x]{y} caf\u00e9-\ud83c\udfac\" }";
+        String second = "{\"id\":\"job-2\",\"status\":\"Succeeded\",\"unknown\":{\"deep\":[{\"a\":\"}\"}]}}";
         byte[] page = ("{\"value\": [ " + first + " ,\n " + second + "], \"nextLink\": null}").getBytes(StandardCharsets.UTF_8);
 
         JobPage read = ga.readPage(page);
 
         assertThat(read.jobs()).extracting(job -> MAPPER.readTree(job.toJson()))
                 .containsExactly(MAPPER.readTree(first), MAPPER.readTree(second));
-        assertThat(read.jobs().get(0).getDescription()).isEqualTo("\u00fcber [x]{y}");
+        assertThat(read.jobs().get(0).getDescription()).isEqualTo("\u00fcber [x]{y} caf\u00e9-\ud83c\udfac");
         assertThat(read.jobs().get(1).getJson().at("/unknown/deep/0/a").asText()).isEqualTo("}");
         assertThat(read.nextLink()).isNull();
     }
 
+    /** A field of the wrong type, or a number out of range, makes its job unreadable: that job alone. */
     @Test
-    void fieldsOfUnexpectedShapesAreReadLikeATreeWouldBeRead() throws Exception {
-        AvatarSynthesisJob job = ga.readJob(json("""
-                {'id':'odd','status':'Succeeded','description':{'not':'text'},'outputs':'nowhere',
-                 'properties':{'sizeInBytes':'1024','succeededCount':2.0,'failedCount':true,'durationInMilliseconds':null,
-                   'billingDetails':{'neuralCharacters':'12','odd':{}},'error':'not an object'},
-                 'error':{'code':'Ignored','message':'properties.error is where Azure puts it'}}"""));
+    void aFieldOfTheWrongTypeOrOutOfRangeMakesOnlyItsJobUnreadable() throws Exception {
+        String good = "{'id':'good-%d','status':'Succeeded','properties':{'sizeInBytes':1024,'succeededCount':2.0}}";
+        String[] bad = {
+                "{'id':'bad-size','status':'Succeeded','properties':{'sizeInBytes':123456789012345678901234567890}}",
+                "{'id':'bad-count','status':'Succeeded','properties':{'succeededCount':4294967296}}",
+                "{'id':'bad-fraction','status':'Succeeded','properties':{'durationInMilliseconds':1.5}}",
+                "{'id':'bad-text','status':'Succeeded','properties':{'sizeInBytes':'1024'}}",
+                "{'id':'bad-boolean','status':'Succeeded','properties':{'failedCount':true}}",
+                "{'id':'bad-description','status':'Succeeded','description':{'not':'text'}}",
+                "{'id':'bad-outputs','status':'Succeeded','outputs':'nowhere'}",
+                "{'id':'bad-billing','status':'Succeeded','properties':{'billingDetails':{'neuralCharacters':'12'}}}",
+                "{'id':'bad-error','status':'Failed','properties':{'error':'not an object'}}",
+                "{'id':'bad-date','status':'Succeeded','createdDateTime':'2024-02-30T10:00:00Z'}" };
+        StringBuilder page = new StringBuilder("{'value':[").append(good.formatted(1));
+        for (String job : bad) {
+            page.append(',').append(job);
+        }
+        page.append(',').append(good.formatted(2)).append("]}");
 
-        assertThat(job.getDescription()).isEmpty();
-        assertThat(job.getResultUrl()).isNull();
-        assertThat(job.getSizeInBytes()).isEqualTo(1024L);
-        assertThat(job.getSucceededCount()).isEqualTo(2);
-        assertThat(job.getFailedCount()).isNull();
-        assertThat(job.getDuration()).isNull();
-        assertThat(job.getBillingDetails()).containsEntry("neuralCharacters", 12L).containsEntry("odd", 0L);
-        assertThat(job.getError()).isNull();
+        JobPage read = ga.readPage(json(page.toString()));
 
-        assertThat(ga.readJob(json("{'id':'e','status':'Failed','error':{'code':'C','message':'M'}}")).getError())
+        assertThat(read.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("good-1", "good-2");
+        assertThat(read.jobs().get(0).getSizeInBytes()).isEqualTo(1024L);
+        assertThat(read.jobs().get(0).getSucceededCount()).isEqualTo(2);
+        assertThat(read.unreadable()).hasSize(bad.length);
+        for (String job : bad) {
+            String id = job.substring(job.indexOf("'bad-") + 1, job.indexOf("','status"));
+            assertThat(read.unreadable()).anySatisfy(reason -> assertThat(reason).startsWith("Job " + id + ": "));
+        }
+        assertThat(ga.readJob(json("{'id':'job-e','status':'Failed','error':{'code':'C','message':'M'}}")).getError())
                 .hasToString("C: M");
     }
 
@@ -167,17 +181,17 @@ class AvatarApiDialectTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
         assertThatThrownBy(() -> ga.readPage(json("{'value':{},'values':[]}")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'value'");
-        assertThat(ga.readPage(json("{'values':[{'id':'a','status':'Running'}],'@nextLink':'?skip=1'}")).nextLink())
+        assertThat(ga.readPage(json("{'values':[{'id':'job-a','status':'Running'}],'@nextLink':'?skip=1'}")).nextLink())
                 .hasToString(ENDPOINT + "?skip=1");
     }
 
     @Test
     void unreadableJobsAreRejectedOneByOneNotThePage() throws Exception {
         JobPage page = ga.readPage(json("""
-                {'value':[{'status':'Running'},{'id':'x','status':'Paused'},{'id':'y','status':'Running',
-                 'createdDateTime':'yesterday'},42,{'id':'ok','status':'Succeeded'}]}"""));
+                {'value':[{'status':'Running'},{'id':'job-x','status':'Paused'},{'id':'job-y','status':'Running',
+                 'createdDateTime':'yesterday'},42,{'id':'job-ok','status':'Succeeded'}]}"""));
 
-        assertThat(page.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("ok");
+        assertThat(page.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("job-ok");
         assertThat(page.unreadable()).hasSize(4)
                 .anySatisfy(r -> assertThat(r).contains("not a JSON object"))
                 .anySatisfy(r -> assertThat(r).contains("no id"))
@@ -209,8 +223,12 @@ class AvatarApiDialectTest {
     void urlsOfBothGenerations() {
         assertThat(ga.listUri(0, 100)).hasToString(
                 "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses?api-version=2024-08-01&skip=0&maxpagesize=100");
-        assertThat(ga.createUri("my job")).hasToString(
-                "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/my%20job?api-version=2024-08-01");
+        assertThat(ga.createUri("my-job.1")).hasToString(
+                "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/my-job.1?api-version=2024-08-01");
+        for (String notAnId : new String[] { "my job", "..", "../../x", "a/b", "job?x=1" }) {
+            assertThatThrownBy(() -> ga.jobUri(notAnId)).as(notAnId).hasMessageContaining("breaks Azure's id pattern");
+            assertThatThrownBy(() -> preview.jobUri(notAnId)).as(notAnId).hasMessageContaining("breaks Azure's id pattern");
+        }
         assertThat(preview.listUri(0, 50)).hasToString("https://westeurope.customvoice.api.speech.microsoft.com"
                                                        + "/api/texttospeech/3.1-preview1/batchsynthesis/talkingavatar?skip=0&top=50");
         assertThat(preview.createMethod()).isEqualTo("POST");
