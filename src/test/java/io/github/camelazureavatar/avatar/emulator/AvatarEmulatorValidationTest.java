@@ -110,7 +110,7 @@ class AvatarEmulatorValidationTest extends EmulatorHttpTestSupport {
 
     @Test
     void multipleInputsWithAContainerAreAccepted() {
-        ObjectNode body = b();
+        ObjectNode body = (ObjectNode) json(EmulatorHttp.bodyB("x", emu.containerUrl("videos")));
         body.set("inputs", inputs(1000, "content"));
         assertThat(http.createB("many-1", body.toString()).statusCode()).isEqualTo(201);
     }
