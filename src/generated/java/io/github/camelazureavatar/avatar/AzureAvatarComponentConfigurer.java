@@ -30,6 +30,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AzureAvatarComponent target = (AzureAvatarComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": getOrCreateConfiguration(target).setAllPages(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
         case "apiVersion": getOrCreateConfiguration(target).setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -50,7 +52,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inprogressrepository":
         case "inProgressRepository": getOrCreateConfiguration(target).setInProgressRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "incremental": getOrCreateConfiguration(target).setIncremental(property(camelContext, boolean.class, value)); return true;
         case "jobid":
         case "jobId": getOrCreateConfiguration(target).setJobId(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -61,8 +62,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": getOrCreateConfiguration(target).setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "oldestfirst":
-        case "oldestFirst": getOrCreateConfiguration(target).setOldestFirst(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, int.class, value)); return true;
@@ -70,7 +69,7 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestsperminute":
-        case "requestsPerMinute": getOrCreateConfiguration(target).setRequestsPerMinute(property(camelContext, int.class, value)); return true;
+        case "requestsPerMinute": target.setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -96,6 +95,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "autowiredenabled":
@@ -116,7 +117,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inprogressrepository":
         case "inProgressRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "incremental": return boolean.class;
         case "jobid":
         case "jobId": return java.lang.String.class;
         case "lazystartproducer":
@@ -127,8 +127,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
-        case "oldestfirst":
-        case "oldestFirst": return boolean.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -158,6 +156,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AzureAvatarComponent target = (AzureAvatarComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return getOrCreateConfiguration(target).isAllPages();
         case "apiversion":
         case "apiVersion": return getOrCreateConfiguration(target).getApiVersion();
         case "autowiredenabled":
@@ -178,7 +178,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "inprogressrepository":
         case "inProgressRepository": return getOrCreateConfiguration(target).getInProgressRepository();
-        case "incremental": return getOrCreateConfiguration(target).isIncremental();
         case "jobid":
         case "jobId": return getOrCreateConfiguration(target).getJobId();
         case "lazystartproducer":
@@ -189,8 +188,6 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return getOrCreateConfiguration(target).getMaxRetryAfter();
-        case "oldestfirst":
-        case "oldestFirst": return getOrCreateConfiguration(target).isOldestFirst();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
@@ -198,7 +195,7 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "requestsperminute":
-        case "requestsPerMinute": return getOrCreateConfiguration(target).getRequestsPerMinute();
+        case "requestsPerMinute": return target.getRequestsPerMinute();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryinitialdelay":

@@ -23,6 +23,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AzureAvatarEndpoint target = (AzureAvatarEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": target.getConfiguration().setAllPages(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
         case "apiVersion": target.getConfiguration().setApiVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "backofferrorthreshold":
@@ -35,7 +37,7 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -48,7 +50,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "inprogressrepository":
         case "inProgressRepository": target.getConfiguration().setInProgressRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
-        case "incremental": target.getConfiguration().setIncremental(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "jobid":
@@ -61,8 +62,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretryafter":
         case "maxRetryAfter": target.getConfiguration().setMaxRetryAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "oldestfirst":
-        case "oldestFirst": target.getConfiguration().setOldestFirst(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarOperation.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, int.class, value)); return true;
@@ -73,8 +72,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "requestsperminute":
-        case "requestsPerMinute": target.getConfiguration().setRequestsPerMinute(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryinitialdelay":
@@ -115,6 +112,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return boolean.class;
         case "apiversion":
         case "apiVersion": return java.lang.String.class;
         case "backofferrorthreshold":
@@ -140,7 +139,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "inprogressrepository":
         case "inProgressRepository": return org.apache.camel.spi.IdempotentRepository.class;
-        case "incremental": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "jobid":
@@ -153,8 +151,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return int.class;
         case "maxretryafter":
         case "maxRetryAfter": return long.class;
-        case "oldestfirst":
-        case "oldestFirst": return boolean.class;
         case "operation": return io.github.camelazureavatar.avatar.AzureAvatarOperation.class;
         case "pagesize":
         case "pageSize": return int.class;
@@ -165,8 +161,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
-        case "requestsperminute":
-        case "requestsPerMinute": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryinitialdelay":
@@ -203,6 +197,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AzureAvatarEndpoint target = (AzureAvatarEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allpages":
+        case "allPages": return target.getConfiguration().isAllPages();
         case "apiversion":
         case "apiVersion": return target.getConfiguration().getApiVersion();
         case "backofferrorthreshold":
@@ -228,7 +224,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "inprogressrepository":
         case "inProgressRepository": return target.getConfiguration().getInProgressRepository();
-        case "incremental": return target.getConfiguration().isIncremental();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "jobid":
@@ -241,8 +236,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretryafter":
         case "maxRetryAfter": return target.getConfiguration().getMaxRetryAfter();
-        case "oldestfirst":
-        case "oldestFirst": return target.getConfiguration().isOldestFirst();
         case "operation": return target.getConfiguration().getOperation();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
@@ -253,8 +246,6 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
-        case "requestsperminute":
-        case "requestsPerMinute": return target.getConfiguration().getRequestsPerMinute();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retryinitialdelay":

@@ -24,7 +24,8 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(43);
+        props.add("allPages");
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
@@ -39,7 +40,6 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("inProgressRepository");
-        props.add("incremental");
         props.add("initialDelay");
         props.add("jobId");
         props.add("label");
@@ -47,14 +47,12 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("maxMessagesPerPoll");
         props.add("maxRetries");
         props.add("maxRetryAfter");
-        props.add("oldestFirst");
         props.add("operation");
         props.add("pageSize");
         props.add("pollStrategy");
         props.add("region");
         props.add("repeatCount");
         props.add("requestTimeout");
-        props.add("requestsPerMinute");
         props.add("responseTimeout");
         props.add("retryInitialDelay");
         props.add("retryMaxDelay");

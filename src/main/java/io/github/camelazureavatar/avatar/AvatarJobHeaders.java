@@ -1,7 +1,6 @@
 package io.github.camelazureavatar.avatar;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -32,15 +31,6 @@ final class AvatarJobHeaders {
     /** Describes the job; a field the job lacks removes its header, so nothing stale from another job remains. */
     static void set(Message message, AvatarSynthesisJob job) {
         describe(job, (header, value) -> setOrRemove(message, header, value));
-    }
-
-    /** Describes the job in the headers of a new message, which hold nothing stale: the fields it lacks are left out. */
-    static void put(Map<String, Object> headers, AvatarSynthesisJob job) {
-        describe(job, (header, value) -> {
-            if (value != null) {
-                headers.put(header, value);
-            }
-        });
     }
 
     /** Removes what describes a job (not its id), for answers about a job that does not exist. */

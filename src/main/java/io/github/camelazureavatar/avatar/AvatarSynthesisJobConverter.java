@@ -1,12 +1,11 @@
 package io.github.camelazureavatar.avatar;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Converter;
 
@@ -37,11 +36,6 @@ public final class AvatarSynthesisJobConverter {
 
     @Converter
     public static Map<String, Object> toMap(AvatarSynthesisJob job) {
-        try {
-            return ClientSettings.MAPPER.readValue(job.toJsonBytes(), MAP);
-        } catch (IOException e) {
-            // the job was read from these very bytes
-            throw new UncheckedIOException(e);
-        }
+        return AvatarApiDialect.MAPPER.convertValue(job.getJson(), MAP);
     }
 }

@@ -27,6 +27,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     @Metadata
     private AzureAvatarConfiguration configuration = new AzureAvatarConfiguration();
+    @Metadata(label = "advanced")
+    private int requestsPerMinute;
 
     /** One HTTP client per Azure resource and settings, shared by every endpoint that talks to it. */
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
@@ -39,15 +41,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         endpoint.setLabel(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
-    }
-
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        if (!URISupport.sanitizeUri("azure-avatar:x?subscriptionKey=secret").contains("xxxxxx")) {
-            // camel.main.additionalSensitiveKeywords replaced our keyword; overwriting theirs would be as wrong
-            LOG.warn("subscriptionKey is not masked in endpoint URIs: add it to camel.main.additionalSensitiveKeywords");
-        }
     }
 
     /**
@@ -69,9 +62,20 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         }
     }
 
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (requestsPerMinute < 0) {
+            throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
+        }
+        if (!URISupport.sanitizeUri("azure-avatar:x?subscriptionKey=secret").contains("xxxxxx")) {
+            // camel.main.additionalSensitiveKeywords replaced our keyword; overwriting theirs would be as wrong
+            LOG.warn("subscriptionKey is not masked in endpoint URIs: add it to camel.main.additionalSensitiveKeywords");
+        }
+    }
+
     AzureAvatarClient client(ClientSettings settings) {
-        ResourceGuard guard = guards.computeIfAbsent(settings.resource(),
-                key -> new ResourceGuard(settings.requestsPerMinute()));
+        ResourceGuard guard = guards.computeIfAbsent(settings.resource(), key -> new ResourceGuard(requestsPerMinute));
         return clients.computeIfAbsent(settings, s -> s.createClient(guard));
     }
 
@@ -90,5 +94,19 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     /** The options every azure-avatar endpoint inherits. */
     public void setConfiguration(AzureAvatarConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public int getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    /**
+     * A client-side limit on requests per minute to each Azure resource (endpoint and credential), shared by every
+     * consumer and producer of that resource in the CamelContext; requests are spaced evenly. 0 (the default) sets no
+     * limit. Azure's quota for batch avatar is low (2 requests a minute per S0 resource on its quotas page): set it to
+     * stay under instead of running into throttling.
+     */
+    public void setRequestsPerMinute(int requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
     }
 }

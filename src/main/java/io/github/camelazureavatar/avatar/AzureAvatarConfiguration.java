@@ -52,8 +52,6 @@ public class AzureAvatarConfiguration implements Cloneable {
     private long retryMaxDelay = 30_000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long maxRetryAfter = 60_000;
-    @UriParam(label = "advanced")
-    private int requestsPerMinute;
 
     @UriParam(label = "common", defaultValue = "100")
     private int pageSize = 100;
@@ -63,10 +61,6 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer")
-    private boolean oldestFirst;
-    @UriParam(label = "consumer", defaultValue = "true")
-    private boolean incremental = true;
     @UriParam(label = "consumer", defaultValue = "100")
     private int fullScanEvery = 100;
     @UriParam(label = "consumer,advanced")
@@ -78,6 +72,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private AzureAvatarOperation operation;
     @UriParam(label = "producer")
     private String jobId;
+    @UriParam(label = "producer")
+    private boolean allPages;
 
     public String getRegion() {
         return region;
@@ -221,19 +217,6 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.maxRetryAfter = maxRetryAfter;
     }
 
-    public int getRequestsPerMinute() {
-        return requestsPerMinute;
-    }
-
-    /**
-     * A client-side limit on requests per minute to the Azure resource, shared by every consumer and producer
-     * endpoint of the same endpoint and credential in the CamelContext; requests are spaced evenly. 0 (the default)
-     * sets no limit. Azure's own quota for batch avatar is low (see the docs): set it to stay under.
-     */
-    public void setRequestsPerMinute(int requestsPerMinute) {
-        this.requestsPerMinute = requestsPerMinute;
-    }
-
     public int getPageSize() {
         return pageSize;
     }
@@ -275,45 +258,11 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The most exchanges one poll emits; the rest come in the next polls. The first listed (the newest) go first and
-     * the walk ends there, or with oldestFirst=true the oldest changes of the whole list. 0 (the default) emits every
-     * change found.
+     * The most exchanges one poll emits; the walk ends there and the rest come in the next polls, newest first as
+     * Azure lists them. 0 (the default) emits every change found.
      */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
-    }
-
-    public boolean isOldestFirst() {
-        return oldestFirst;
-    }
-
-    /**
-     * Emits the changes a poll found oldest first (by lastActionDateTime), across all pages, as one batch. Azure lists
-     * newest first, so the whole list is read before the first exchange and the poll holds every change it found. By
-     * default (false) each page's changes are emitted as soon as the page is read, in Azure's order (newest first),
-     * while the next pages are fetched, one batch per page: the first events come sooner, a poll holds one page of
-     * changes, what a poll delivered before a failed page stays delivered, and maxMessagesPerPoll also ends the walk.
-     * Set true when a route needs a poll's changes in the order they happened, or, with maxMessagesPerPoll, to drain
-     * a backlog oldest first (every poll then reads every page it would read without the limit). Either way each
-     * job's changes come in their order, each once, committed after the route.
-     */
-    public void setOldestFirst(boolean oldestFirst) {
-        this.oldestFirst = oldestFirst;
-    }
-
-    public boolean isIncremental() {
-        return incremental;
-    }
-
-    /**
-     * Stops paging once a list page holds only finished jobs, already delivered (or not wanted by the status filter),
-     * all created before the oldest job that is still in progress or not yet delivered. Azure lists newest first, new
-     * jobs appear at the top and a finished job never changes, so nothing beyond that page can be news: a quiet poll
-     * over 10 000 jobs then reads 1 or 2 pages instead of 100. The first poll, and every fullScanEvery-th, reads the
-     * whole list. Set false to read the whole list on every poll.
-     */
-    public void setIncremental(boolean incremental) {
-        this.incremental = incremental;
     }
 
     public int getFullScanEvery() {
@@ -321,9 +270,12 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * With incremental polling, every this many polls one reads the whole list anyway, as a safety net for the
-     * unusual: a job hidden from a walk because another was deleted between two page requests, an idempotent
-     * repository that forgot keys. 1 reads the whole list on every poll (as incremental=false); 0 only on the first.
+     * Incremental polling: a poll stops paging at the first list page whose jobs are all finished, delivered (or not
+     * wanted by status) and created before the oldest job still in progress or not yet delivered. Azure lists newest
+     * first and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs
+     * reads 1 or 2 pages instead of 100. The first poll, and then every fullScanEvery-th, reads the whole list anyway,
+     * as a safety net for the unusual (an idempotent repository that forgot keys). 1 reads the whole list on every
+     * poll; 0 only on the first.
      */
     public void setFullScanEvery(int fullScanEvery) {
         this.fullScanEvery = fullScanEvery;
@@ -378,6 +330,19 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.jobId = jobId;
     }
 
+    public boolean isAllPages() {
+        return allPages;
+    }
+
+    /**
+     * Whether the list operation reads every page of the job list (one request per pageSize jobs) instead of one page.
+     * By default it reads one page and puts the link to the next in the CamelAzureAvatarNextLink header; the header
+     * CamelAzureAvatarAllPages overrides this per exchange.
+     */
+    public void setAllPages(boolean allPages) {
+        this.allPages = allPages;
+    }
+
     /** The timeouts of each request. */
     public Timeouts timeouts() {
         return new Timeouts(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
@@ -390,11 +355,6 @@ public class AzureAvatarConfiguration implements Cloneable {
                 Duration.ofMillis(maxRetryAfter));
     }
 
-    /** The API generation, checked. */
-    public AvatarApiVersion apiVersion() {
-        return AvatarApiVersion.fromValue(apiVersion);
-    }
-
     /** The origin requests go to: {@code endpoint}, or the chosen generation's public endpoint in {@code region}. */
     public URI resolveEndpoint() {
         if (endpoint != null && !endpoint.isBlank()) {
@@ -402,7 +362,7 @@ public class AzureAvatarConfiguration implements Cloneable {
             String path = uri.getPath() == null ? "" : uri.getPath();
             return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path.replaceAll("/+$", ""));
         }
-        return apiVersion().regionalEndpoint(region);
+        return AvatarApiVersion.fromValue(apiVersion).regionalEndpoint(region);
     }
 
     /** The statuses the consumer emits; empty means all. */
@@ -410,21 +370,23 @@ public class AzureAvatarConfiguration implements Cloneable {
         return JobStatus.parseList(status);
     }
 
-    /**
-     * Fails with a message naming the option when the configuration cannot work, before any request is sent.
-     *
-     * @param credentialCount how many credentials are configured (key and token credential)
-     */
-    public void validate(int credentialCount) {
-        if (credentialCount == 0) {
+    /** Fails with a message naming the option when the configuration cannot work, before any request is sent. */
+    public void validate() {
+        boolean hasKey = subscriptionKey != null && !subscriptionKey.isBlank();
+        // a plain reference check: the key path must not need azure-core's classes
+        Object credential = tokenCredential;
+        if (!hasKey && credential == null) {
             throw new IllegalArgumentException(
                     "azure-avatar needs the Speech resource's subscriptionKey (or a tokenCredential for Microsoft Entra ID)");
         }
-        if (credentialCount > 1) {
-            throw new IllegalArgumentException(
-                    "azure-avatar takes either a subscriptionKey or a tokenCredential, not both");
+        if (hasKey && credential != null) {
+            // a TokenCredential bean for other Azure components is autowired here too: say how to keep the key
+            throw new IllegalArgumentException("azure-avatar takes either a subscriptionKey or a tokenCredential, not "
+                                               + "both. A single TokenCredential bean in the registry is used "
+                                               + "automatically: to use the key instead, set autowiredEnabled=false on "
+                                               + "the azure-avatar component");
         }
-        apiVersion();
+        AvatarApiVersion.fromValue(apiVersion);
         if (endpoint == null || endpoint.isBlank()) {
             if (region == null || region.isBlank()) {
                 throw new IllegalArgumentException("azure-avatar needs a region (such as westeurope) or an endpoint");
@@ -438,8 +400,8 @@ public class AzureAvatarConfiguration implements Cloneable {
             validateEndpoint();
         }
         requireValidPageSize(pageSize, "pageSize");
-        if (maxRetries < 0 || requestsPerMinute < 0) {
-            throw new IllegalArgumentException("maxRetries and requestsPerMinute must be 0 or more");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, not " + maxRetries);
         }
         if (connectTimeout <= 0 || responseTimeout <= 0 || requestTimeout < 0) {
             throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive, requestTimeout 0 or more");

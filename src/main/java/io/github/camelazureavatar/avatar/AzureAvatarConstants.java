@@ -38,8 +38,8 @@ public final class AzureAvatarConstants {
               javaType = "io.github.camelazureavatar.avatar.AzureAvatarOperation")
     public static final String OPERATION = HEADER_PREFIX + "Operation";
     @Metadata(label = "producer",
-              description = "(list) The link to the next page when one page was asked for; absent on the last page. Set "
-                            + "on the way in, list reads that page.",
+              description = "(list) The link to the next page, when list read one page; absent on the last page. Set on "
+                            + "the way in, list reads that page.",
               javaType = "String")
     public static final String NEXT_LINK = HEADER_PREFIX + "NextLink";
 
@@ -59,19 +59,17 @@ public final class AzureAvatarConstants {
               javaType = "Boolean")
     public static final String JOB_FOUND = HEADER_PREFIX + "JobFound";
     @Metadata(label = "producer",
-              description = "(list) Only list jobs in these statuses, a comma-separated list of NotStarted, Running, "
-                            + "Succeeded, Failed; overrides the status option.",
-              javaType = "String")
-    public static final String STATUS_FILTER = HEADER_PREFIX + "StatusFilter";
-    @Metadata(label = "producer",
-              description = "(list) Read one page only, starting after this many jobs (newest first). With this header, "
-                            + "or with the page size or next link header, list reads one page instead of all jobs.",
+              description = "(list) Read the page that starts after this many jobs (newest first).",
               javaType = "Integer")
     public static final String SKIP = HEADER_PREFIX + "Skip";
     @Metadata(label = "producer",
-              description = "(list) Read one page only, of this many jobs (1 to 100); overrides the pageSize option.",
+              description = "(list) How many jobs a page holds (1 to 100); overrides the pageSize option.",
               javaType = "Integer")
     public static final String PAGE_SIZE = HEADER_PREFIX + "PageSize";
+    @Metadata(label = "producer",
+              description = "(list) Whether to read every page instead of one; overrides the allPages option.",
+              javaType = "Boolean")
+    public static final String ALL_PAGES = HEADER_PREFIX + "AllPages";
 
     private AzureAvatarConstants() {
     }

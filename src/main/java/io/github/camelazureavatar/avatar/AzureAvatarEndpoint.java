@@ -1,5 +1,6 @@
 package io.github.camelazureavatar.avatar;
 
+import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.SubscriptionKeyAuth;
@@ -19,13 +20,13 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  * Create, watch and download Azure AI Speech text-to-speech avatar batch synthesis jobs. As a consumer it emits one
  * exchange per job and status change; as a producer it creates, gets, lists and deletes jobs and downloads their videos.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "azure-avatar", title = "Azure Avatar Batch Synthesis",
+@UriEndpoint(firstVersion = "4.14.0", scheme = "azure-avatar", title = "Azure Avatar Batch Synthesis",
              syntax = "azure-avatar:label", category = { Category.CLOUD, Category.AI },
              headersClass = AzureAvatarConstants.class)
 public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The consumer's delay between polls unless the delay option says otherwise. */
-    public static final long DEFAULT_POLL_DELAY_MILLIS = 30_000;
+    public static final long DEFAULT_POLL_DELAY_MILLIS = 60_000;
 
     @UriPath(description = "A free name for this endpoint, such as jobs; the Speech resource is named by the region or "
                            + "endpoint option")
@@ -33,14 +34,32 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     private String label;
     @UriParam
     private AzureAvatarConfiguration configuration;
+    // declared here so that the catalog shows this component's default, not Camel's generic 500 ms
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY_MILLIS, javaType = "java.time.Duration")
+    private long delay = DEFAULT_POLL_DELAY_MILLIS;
 
     private AzureAvatarClient client;
 
     public AzureAvatarEndpoint(String uri, AzureAvatarComponent component, AzureAvatarConfiguration configuration) {
         super(uri, component);
         this.configuration = configuration;
-        // Camel's 500 ms would be 120 polls a minute against a quota of a few requests a minute; delay still overrides
+        // Camel's 500 ms would be 120 polls a minute against a quota of 2 requests a minute
         setDelay(DEFAULT_POLL_DELAY_MILLIS);
+    }
+
+    /**
+     * Milliseconds (or a duration such as 2m) between two polls. A quiet poll costs one or two requests, and Azure's
+     * quota for batch avatar is 2 requests a minute per S0 resource: the default of a minute leaves room for creates.
+     */
+    @Override
+    public void setDelay(long delay) {
+        this.delay = delay;
+        super.setDelay(delay);
+    }
+
+    @Override
+    public long getDelay() {
+        return delay;
     }
 
     @Override
@@ -64,29 +83,15 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (credentialCount() > 1) {
-            // a TokenCredential bean for other Azure components is autowired here too: say how to keep the key
-            throw new IllegalArgumentException("azure-avatar takes either a subscriptionKey or a tokenCredential, not "
-                                               + "both. A single TokenCredential bean in the registry is used "
-                                               + "automatically: to use the key instead, set autowiredEnabled=false on "
-                                               + "the azure-avatar component");
-        }
-        configuration.validate(credentialCount());
+        configuration.validate();
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getComponent().client(new ClientSettings(
-                configuration.resolveEndpoint(), configuration.apiVersion(), createAuth(), configuration.timeouts(),
-                configuration.retryPolicy(), configuration.getRequestsPerMinute()));
-    }
-
-    private int credentialCount() {
-        int count = configuration.getSubscriptionKey() == null || configuration.getSubscriptionKey().isBlank() ? 0 : 1;
-        // a plain reference check: the key path must not need azure-core's classes
-        Object credential = configuration.getTokenCredential();
-        return credential == null ? count : count + 1;
+        client = getComponent().client(new ClientSettings(configuration.resolveEndpoint(),
+                AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.timeouts(),
+                configuration.retryPolicy()));
     }
 
     private AzureAvatarAuth createAuth() {

@@ -130,7 +130,7 @@ public class AzureAvatarProducer extends DefaultProducer {
     private byte[] createDefinition(Exchange exchange, AvatarApiVersion version) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         Object body = message.getBody();
-        ObjectMapper mapper = client().mapper();
+        ObjectMapper mapper = AvatarApiDialect.MAPPER;
         byte[] definition;
         if (body == null) {
             throw new IllegalArgumentException("The create operation needs a body: an AvatarSynthesisRequest, a Map or "
@@ -214,55 +214,51 @@ public class AzureAvatarProducer extends DefaultProducer {
 
     // ---- list --------------------------------------------------------------------------------------------------
 
+    /**
+     * One page (the first, at CamelAzureAvatarSkip, or at the CamelAzureAvatarNextLink header) with the next page's link
+     * in that header; every page with allPages, where a job listed twice (the list shifts while paged) counts once.
+     */
     private void list(Exchange exchange) {
         Message message = exchange.getMessage();
-        Set<JobStatus> filter = JobStatus.parseList(options.getOption(exchange, AzureAvatarConstants.STATUS_FILTER,
-                String.class, AzureAvatarConfiguration::getStatus));
+        Set<JobStatus> filter = getEndpoint().getConfiguration().statusFilter();
         int pageSize = AzureAvatarConfiguration.requireValidPageSize(options.getOption(exchange,
                 AzureAvatarConstants.PAGE_SIZE, Integer.class, AzureAvatarConfiguration::getPageSize), "The page size");
-        boolean onePage = message.getHeader(AzureAvatarConstants.SKIP) != null
-                || message.getHeader(AzureAvatarConstants.PAGE_SIZE) != null
-                || message.getHeader(AzureAvatarConstants.NEXT_LINK) != null;
-        List<AvatarSynthesisJob> jobs = onePage ? listOnePage(message, pageSize) : listAll(pageSize);
-        jobs.removeIf(job -> !filter.isEmpty() && !filter.contains(job.getStatus()));
-        message.setBody(jobs);
-    }
-
-    /** Every job, through the consumer's paging loop; a job listed twice (the list shifts while paged) counts once. */
-    private List<AvatarSynthesisJob> listAll(int pageSize) {
+        boolean allPages = options.getOption(exchange, AzureAvatarConstants.ALL_PAGES, Boolean.class,
+                AzureAvatarConfiguration::isAllPages);
+        JobListing listing = new JobListing(client(), firstPage(message, pageSize));
         Map<String, AvatarSynthesisJob> jobs = new LinkedHashMap<>();
-        JobListing.Walk walk = JobListing.walk(client(), pageSize, page -> {
+        for (JobPage page; (page = listing.nextPage()) != null;) {
             // the later sighting is the fresher one; the first keeps its place
             page.jobs().forEach(job -> jobs.put(job.getId(), job));
-            return true;
-        });
-        if (walk.end() == JobListing.End.FOREIGN_NEXT_LINK) {
-            throw walk.foreignNextLinkError(client().origin(), "the list would be incomplete");
+            if (!allPages) {
+                AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.NEXT_LINK,
+                        page.nextLink() == null ? null : page.nextLink().toString());
+                listing.stop();
+            }
         }
-        return new ArrayList<>(jobs.values());
+        if (allPages && listing.end() == JobListing.End.FOREIGN_NEXT_LINK) {
+            throw listing.foreignNextLinkError("the list would be incomplete");
+        }
+        jobs.values().removeIf(job -> !filter.isEmpty() && !filter.contains(job.getStatus()));
+        message.setBody(new ArrayList<>(jobs.values()));
     }
 
-    /** One page: at the next link given in the header, else at skip; the next page's link comes back in the header. */
-    private List<AvatarSynthesisJob> listOnePage(Message message, int pageSize) {
+    /** Where the listing starts: the next link given in the header, else the page at skip. */
+    private URI firstPage(Message message, int pageSize) {
         String nextLink = message.getHeader(AzureAvatarConstants.NEXT_LINK, String.class);
-        URI uri;
         if (nextLink != null && !nextLink.isBlank()) {
             try {
-                // listPage refuses a link to any other origin: the credentials stay with the endpoint
-                uri = URI.create(nextLink.trim());
+                // the listing refuses a link to any other origin: the credentials stay with the endpoint
+                return URI.create(nextLink.trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("The " + AzureAvatarConstants.NEXT_LINK + " header is not a URL", e);
             }
-        } else {
-            Integer skip = message.getHeader(AzureAvatarConstants.SKIP, 0, Integer.class);
-            if (skip < 0) {
-                throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
-            }
-            uri = client().dialect().listUri(skip, pageSize);
         }
-        JobPage page = client().listPage(uri);
-        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.NEXT_LINK, page.nextLink() == null ? null : page.nextLink().toString());
-        return new ArrayList<>(page.jobs());
+        int skip = message.getHeader(AzureAvatarConstants.SKIP, 0, Integer.class);
+        if (skip < 0) {
+            throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
+        }
+        return client().dialect().listUri(skip, pageSize);
     }
 
     // ---- delete ------------------------------------------------------------------------------------------------

@@ -2,9 +2,6 @@ package io.github.camelazureavatar.avatar;
 
 import java.net.URI;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -14,14 +11,10 @@ import io.github.camelazureavatar.avatar.client.Timeouts;
 
 /** What makes two endpoints talk to Azure the same way, so that they can share one client. */
 record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, Timeouts timeouts,
-        RetryPolicy retryPolicy, int requestsPerMinute) {
-
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+        RetryPolicy retryPolicy) {
 
     AzureAvatarClient createClient(ResourceGuard guard) {
-        return new AzureAvatarClient(version.dialect(endpoint), auth, MAPPER, timeouts, retryPolicy, guard);
+        return new AzureAvatarClient(version.dialect(endpoint), auth, timeouts, retryPolicy, guard);
     }
 
     /** Azure counts requests per resource: endpoint and credential. */

@@ -80,7 +80,7 @@ class AzureAvatarConfigurationTest {
     }
 
     @Test
-    void pollsEvery30SecondsUnlessToldOtherwise() throws Exception {
+    void pollsEveryMinuteUnlessToldOtherwise() throws Exception {
         try (CamelContext context = new DefaultCamelContext()) {
             context.addRoutes(route("azure-avatar:a?region=westeurope&subscriptionKey=k&startScheduler=false"));
             context.addRoutes(new RouteBuilder() {
@@ -91,7 +91,7 @@ class AzureAvatarConfigurationTest {
                 }
             });
             context.start();
-            assertThat(((ScheduledPollConsumer) context.getRoutes().get(0).getConsumer()).getDelay()).isEqualTo(30_000);
+            assertThat(((ScheduledPollConsumer) context.getRoutes().get(0).getConsumer()).getDelay()).isEqualTo(60_000);
             assertThat(((ScheduledPollConsumer) context.getRoute("b").getConsumer()).getDelay()).isEqualTo(5_000);
         }
     }

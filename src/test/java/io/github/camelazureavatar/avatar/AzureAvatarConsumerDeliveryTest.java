@@ -57,29 +57,6 @@ class AzureAvatarConsumerDeliveryTest extends EmulatorTestSupport {
     }
 
     @Test
-    void maxMessagesPerPollTakesTheOldestChangesFirstAndLosesNone() throws Exception {
-        azure.seedJobs(25, SeedState.SUCCEEDED);
-        List<Instant> changes = new ArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from(avatarUri("2024-08-01", "oldestFirst=true&maxMessagesPerPoll=10")).routeId("jobs")
-                        .process(e -> changes.add(e.getMessage().getBody(AvatarSynthesisJob.class).getLastActionDateTime()));
-            }
-        });
-
-        List<Integer> perPoll = new ArrayList<>();
-        for (int poll = 0; poll < 4; poll++) {
-            int before = changes.size();
-            pollOnce("jobs");
-            perPoll.add(changes.size() - before);
-        }
-
-        assertThat(perPoll).containsExactly(10, 10, 5, 0);
-        assertThat(changes).isSorted().doesNotHaveDuplicates();
-    }
-
-    @Test
     void skipExistingEmitsOnlyWhatChangesAfterTheStart() throws Exception {
         azure.seedJobs(5, SeedState.SUCCEEDED);
         azure.seedJobs(2, SeedState.RUNNING);

@@ -46,9 +46,9 @@ class AzureAvatarConsumerIncrementalTest extends EmulatorTestSupport {
         String options = (status.isEmpty() ? "" : "status=" + status + "&") + "maxMessagesPerPoll=" + maxPerPoll;
         Map<String, List<String>> delivered = new HashMap<>();
         Set<String> deleted = new HashSet<>();
-        for (String mode : List.of("full", "incremental", "asListed")) {
-            delivered.put(mode, failingOnceRoute(mode, avatarUri(API, options + "&incremental=" + !mode.equals("full")
-                                                                   + "&fullScanEvery=0&oldestFirst=" + !mode.equals("asListed"))));
+        for (String mode : List.of("full", "incremental")) {
+            delivered.put(mode, failingOnceRoute(mode, avatarUri(API, options + "&fullScanEvery="
+                                                                   + (mode.equals("full") ? 1 : 0))));
         }
 
         long fullRequests = 0;
@@ -75,34 +75,21 @@ class AzureAvatarConsumerIncrementalTest extends EmulatorTestSupport {
             }
             int fullBefore = delivered.get("full").size();
             int incrementalBefore = delivered.get("incremental").size();
-            int asListedBefore = delivered.get("asListed").size();
             azure.requests().clear();
             pollOnce("full");
             fullRequests += azure.requests().count("GET", listPath(API));
             azure.requests().clear();
             pollOnce("incremental");
             incrementalRequests += azure.requests().count("GET", listPath(API));
-            pollOnce("asListed");
 
             TreeSet<String> fullNews = new TreeSet<>(delivered.get("full").subList(fullBefore, delivered.get("full").size()));
             assertThat(new TreeSet<>(delivered.get("incremental").subList(incrementalBefore, delivered.get("incremental").size())))
                     .as("round %d", round).isEqualTo(fullNews);
-            if (maxPerPoll == 0) {
-                // with a limit, the two orders pick different changes for a poll; the totals are compared below
-                assertThat(new TreeSet<>(delivered.get("asListed").subList(asListedBefore, delivered.get("asListed").size())))
-                        .as("round %d, as listed", round).isEqualTo(fullNews);
-            }
         }
 
         assertThat(delivered.get("full")).as("the lifecycles made news").hasSizeGreaterThan(maxPerPoll > 0 ? 3_000 : 7_000);
         assertThat(new TreeSet<>(delivered.get("incremental"))).isEqualTo(new TreeSet<>(delivered.get("full")));
-        // with a limit, a finished job deleted while it waited its turn is delivered by one order and not the other
-        assertThat(new TreeSet<>(withoutDeleted(delivered.get("asListed"), deleted)))
-                .isEqualTo(new TreeSet<>(withoutDeleted(delivered.get("full"), deleted)));
-        if (maxPerPoll == 0) {
-            assertThat(new TreeSet<>(delivered.get("asListed"))).isEqualTo(new TreeSet<>(delivered.get("full")));
-        }
-        assertThat(delivered.get("asListed")).as("each change once").doesNotHaveDuplicates();
+        assertThat(delivered.get("incremental")).as("each change once").doesNotHaveDuplicates();
         assertThat(incrementalRequests).as("list requests, incremental against %d of full scans", fullRequests)
                 .isLessThan(fullRequests / 2);
     }
@@ -171,8 +158,29 @@ class AzureAvatarConsumerIncrementalTest extends EmulatorTestSupport {
         assertThat(azure.requests().count("GET", listPath(API))).isEqualTo(1);
     }
 
-    private static List<String> withoutDeleted(List<String> keys, Set<String> deleted) {
-        return keys.stream().filter(key -> !deleted.contains(key.substring(0, key.lastIndexOf(':')))).toList();
+    /**
+     * A finished job deleted between two page requests shifts the list up, and the job after it moves onto the page
+     * already read: that walk does not see it. A route that downloads and deletes each finished job does this on every
+     * page, so the consumer keeps walking down to an unsettled job a walk did not list, once more.
+     */
+    @Test
+    void aJobThatADeletionHidFromOneWalkIsStillWalkedDownTo() throws Exception {
+        List<String> newer = azure.seed(SeedSpec.of(20, SeedState.SUCCEEDED).withIdPrefix("done-"));
+        // created 10.5 s ago: 10 jobs are newer, so it is the first job of page 2
+        String hidden = azure.seed(SeedSpec.of(1, SeedState.LIFECYCLE).withIdPrefix("hidden-")
+                .withSpacing(Duration.ofMillis(10_500))).get(0);
+        List<String> received = recordingRoute("jobs", avatarUri(API, "pageSize=10&fullScanEvery=0"));
+        pollOnce("jobs");
+        assertThat(received).hasSize(21).contains(hidden + ":NotStarted");
+
+        azure.advance(Duration.ofSeconds(6));
+        azure.faults().betweenListPages(() -> azure.deleteJob(newer.get(19)));
+        pollOnce("jobs");
+        assertThat(received).as("the deletion hid it from this walk").hasSize(21);
+
+        azure.advance(Duration.ofSeconds(20));
+        pollOnce("jobs");
+        assertThat(received).hasSize(22).endsWith(hidden + ":Succeeded");
     }
 
     /**

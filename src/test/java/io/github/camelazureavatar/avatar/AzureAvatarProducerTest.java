@@ -263,7 +263,7 @@ class AzureAvatarProducerTest extends CamelTestSupport {
         // a job created between two page reads shifts the list: the last job of page 1 comes again on page 2
         emu.faults().betweenListPages(() -> emu.createJob("inserted-" + System.nanoTime(), "shift", false));
 
-        Exchange all = template.request(azure(version) + "&operation=list&pageSize=3", e -> {
+        Exchange all = template.request(azure(version) + "&operation=list&pageSize=3&allPages=true", e -> {
         });
         assertThat(all.getException()).isNull();
         @SuppressWarnings("unchecked")
@@ -273,8 +273,8 @@ class AzureAvatarProducerTest extends CamelTestSupport {
         assertThat(jobs).as("every job listed before the insert, the repeated one once").hasSize(total);
         assertThat(all.getMessage().getHeader(AzureAvatarConstants.NEXT_LINK)).isNull();
 
-        Exchange running = call(version, AzureAvatarOperation.list, null,
-                Map.of(AzureAvatarConstants.STATUS_FILTER, "Running,NotStarted"));
+        Exchange running = template.request(azure(version) + "&operation=list&status=Running,NotStarted", e -> {
+        });
         @SuppressWarnings("unchecked")
         List<AvatarSynthesisJob> unfinished = running.getMessage().getBody(List.class);
         assertThat(unfinished).isNotEmpty().allMatch(job -> !job.getStatus().isFinished());
@@ -297,13 +297,21 @@ class AzureAvatarProducerTest extends CamelTestSupport {
     }
 
     @Test
-    void listWithPagingOptionsUsesTheConsumersPageSizeForTheWholeWalk() {
+    void listReadsOnePageUnlessAskedForAllAndUsesThePageSizeForTheWholeWalk() {
         emu.seedJobs(5, io.github.camelazureavatar.avatar.emulator.SeedState.SUCCEEDED);
         emu.requests().clear();
-        template.requestBodyAndHeader(azure("2024-08-01") + "&operation=list&pageSize=2", null,
-                AzureAvatarConstants.OPERATION, null);
-        long pages = emu.requests().count("GET", "/avatar/batchsyntheses");
-        assertThat(pages).isEqualTo((emu.jobCount() + 1) / 2);
+        Exchange onePage = template.request(azure("2024-08-01") + "&operation=list&pageSize=2", e -> {
+        });
+        assertThat(onePage.getMessage().getBody(List.class)).hasSize(2);
+        assertThat(onePage.getMessage().getHeader(AzureAvatarConstants.NEXT_LINK, String.class)).startsWith(emu.baseUrl());
+        assertThat(emu.requests().count("GET", "/avatar/batchsyntheses")).isEqualTo(1);
+
+        emu.requests().clear();
+        Exchange all = template.request(azure("2024-08-01") + "&operation=list&pageSize=2", e -> e.getMessage()
+                .setHeader(AzureAvatarConstants.ALL_PAGES, true));
+        assertThat(all.getMessage().getBody(List.class)).hasSize(emu.jobCount());
+        assertThat(all.getMessage().getHeader(AzureAvatarConstants.NEXT_LINK)).isNull();
+        assertThat(emu.requests().count("GET", "/avatar/batchsyntheses")).isEqualTo((emu.jobCount() + 1) / 2);
     }
 
     @ParameterizedTest

@@ -109,7 +109,8 @@ class AzureAvatarThrottlingTest extends EmulatorTestSupport {
     @Test
     void theRateLimitSpacesRequestsEvenly() throws Exception {
         azure.seedJobs(250, SeedState.SUCCEEDED);
-        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", "requestsPerMinute=300"));
+        context.getComponent("azure-avatar", AzureAvatarComponent.class).setRequestsPerMinute(300);
+        List<String> received = recordingRoute("jobs", avatarUri("2024-08-01", ""));
 
         long start = System.nanoTime();
         pollOnce("jobs");

@@ -6,25 +6,22 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 
 /**
- * The parsing both generations share. Azure is read tolerantly: the documented field name first, the other
- * generation's name as a fallback, since samples and previews mix them up.
+ * The reading both generations share, on Jackson's tree. Azure is read tolerantly: the documented field name first,
+ * the other generation's name as a fallback, since samples and previews mix them up; a value of an unexpected shape
+ * reads as a tree's {@code asText()} would.
  */
 abstract class AbstractAvatarDialect implements AvatarApiDialect {
-
-    private static final JsonFactory JSON = new JsonFactory();
-    private static final String NOT_AN_OBJECT = "A listed job is not a JSON object";
 
     private final URI endpoint;
     private final String itemsField;
@@ -56,133 +53,22 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
 
     @Override
     public JobPage readPage(byte[] body) throws IOException {
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw noItems();
-            }
-            PageItems items = null;
-            PageItems otherItems = null;
-            boolean itemsNamed = false;
-            String link = null;
-            String otherLink = null;
-            String name;
-            while ((name = p.nextFieldName()) != null) {
-                JsonToken value = p.nextToken();
-                if (name.equals(itemsField)) {
-                    itemsNamed = true;
-                    items = value == JsonToken.START_ARRAY ? readItems(p, body) : skip(p);
-                } else if (name.equals(otherItemsField)) {
-                    otherItems = value == JsonToken.START_ARRAY ? readItems(p, body) : skip(p);
-                } else if (name.equals(nextLinkField)) {
-                    link = JobFields.text(p);
-                } else if (name.equals(otherNextLinkField)) {
-                    otherLink = JobFields.text(p);
-                } else {
-                    p.skipChildren();
-                }
-            }
-            PageItems listed = itemsNamed ? items : otherItems;
-            if (listed == null) {
-                throw noItems();
-            }
-            return new JobPage(listed.jobs, nextLink(link != null ? link : otherLink), listed.rejected);
+        JsonNode page = MAPPER.readTree(body);
+        JsonNode items = page == null ? null : page.has(itemsField) ? page.get(itemsField) : page.get(otherItemsField);
+        if (items == null || !items.isArray()) {
+            throw new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
         }
-    }
-
-    private record PageItems(List<AvatarSynthesisJob> jobs, List<String> rejected) {
-    }
-
-    private IllegalArgumentException noItems() {
-        return new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
-    }
-
-    private static PageItems skip(JsonParser p) throws IOException {
-        p.skipChildren();
-        return null;
-    }
-
-    /** Each job is kept with its own copy of the bytes Azure sent for it, not the page's: a page is 100 jobs. */
-    private PageItems readItems(JsonParser p, byte[] body) throws IOException {
-        List<AvatarSynthesisJob> jobs = new ArrayList<>(100);
-        List<String> rejected = new ArrayList<>(0);
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
-            if (token != JsonToken.START_OBJECT) {
-                p.skipChildren();
-                rejected.add(NOT_AN_OBJECT);
-                continue;
-            }
-            int start = (int) p.currentTokenLocation().getByteOffset();
-            JobFields fields = JobFields.read(p);
-            int end = (int) p.currentLocation().getByteOffset();
+        List<AvatarSynthesisJob> jobs = new ArrayList<>(items.size());
+        List<String> unreadable = new ArrayList<>(0);
+        for (JsonNode item : items) {
             try {
-                jobs.add(toJob(fields, Arrays.copyOfRange(body, start, end)));
+                jobs.add(toJob(item));
             } catch (IllegalArgumentException e) {
-                rejected.add(e.getMessage());
+                unreadable.add(e.getMessage());
             }
         }
-        return new PageItems(jobs, rejected);
-    }
-
-    @Override
-    public URI trailingNextLink(byte[] body) {
-        // Azure writes the next link after the array: the page ends  ,"nextLink":"https://..."}  which is found from
-        // the end without reading the 100 jobs before it
-        int end = lastNonSpace(body, body.length - 1);
-        if (end < 0 || body[end] != '}') {
-            return null;
-        }
-        int close = lastNonSpace(body, end - 1);
-        if (close < 0 || body[close] != '"') {
-            return null;
-        }
-        int open = close - 1;
-        while (open >= 0 && !(body[open] == '"' && !escaped(body, open))) {
-            open--;
-        }
-        int colon = lastNonSpace(body, open - 1);
-        if (open < 0 || colon < 0 || body[colon] != ':') {
-            return null;
-        }
-        int keyClose = lastNonSpace(body, colon - 1);
-        if (keyClose < 0 || body[keyClose] != '"') {
-            return null;
-        }
-        int keyOpen = keyClose - 1;
-        while (keyOpen >= 0 && body[keyOpen] != '"') {
-            keyOpen--;
-        }
-        int before = lastNonSpace(body, keyOpen - 1);
-        if (keyOpen < 0 || before < 0 || body[before] != ',' && body[before] != '{') {
-            return null;
-        }
-        String key = new String(body, keyOpen + 1, keyClose - keyOpen - 1, StandardCharsets.UTF_8);
-        if (!key.equals(nextLinkField) && !key.equals(otherNextLinkField)) {
-            return null;
-        }
-        try (JsonParser p = JSON.createParser(body, open, close - open + 1)) {
-            p.nextToken();
-            return nextLink(p.getText());
-        } catch (IOException | IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static int lastNonSpace(byte[] body, int from) {
-        int at = from;
-        while (at >= 0 && (body[at] == ' ' || body[at] == '\n' || body[at] == '\r' || body[at] == '\t')) {
-            at--;
-        }
-        return at;
-    }
-
-    /** Whether the quote at {@code at} is escaped: an odd number of backslashes before it. */
-    private static boolean escaped(byte[] body, int at) {
-        int backslashes = 0;
-        for (int i = at - 1; i >= 0 && body[i] == '\\'; i--) {
-            backslashes++;
-        }
-        return backslashes % 2 == 1;
+        String link = text(page, nextLinkField);
+        return new JobPage(jobs, nextLink(link != null ? link : text(page, otherNextLinkField)), unreadable);
     }
 
     private URI nextLink(String link) {
@@ -199,44 +85,43 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
 
     @Override
     public AvatarSynthesisJob readJob(byte[] body) throws IOException {
-        try (JsonParser p = JSON.createParser(body)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException(NOT_AN_OBJECT);
-            }
-            return toJob(JobFields.read(p), body);
-        }
+        return toJob(MAPPER.readTree(body));
     }
 
     /**
-     * The model of a job whose fields were read.
+     * The model of a job, every field Azure sent kept on it.
      *
-     * @param  json                     the bytes Azure sent for this job, kept whole
      * @throws IllegalArgumentException when the id or status is missing, or a field is unreadable (a bad date, say)
      */
-    private AvatarSynthesisJob toJob(JobFields fields, byte[] json) {
-        String id = fields.id;
+    private AvatarSynthesisJob toJob(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("A listed job is not a JSON object");
+        }
+        String id = text(node, "id");
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("A listed job has no id");
         }
-        if (fields.status == null) {
-            throw new IllegalArgumentException("Job " + id + " has no status");
-        }
         try {
+            String status = text(node, "status");
+            if (status == null) {
+                throw new IllegalArgumentException("it has no status");
+            }
+            JsonNode properties = node.path("properties");
             AvatarSynthesisJob.Builder job = AvatarSynthesisJob.builder()
                     .id(id)
-                    .status(JobStatus.fromAzure(fields.status))
-                    .description(fields.description)
-                    .createdDateTime(AzureDates.parse(fields.createdDateTime))
-                    .lastActionDateTime(AzureDates.parse(fields.lastActionDateTime))
-                    .resultUrl(fields.result)
-                    .summaryUrl(fields.summary)
-                    .billingDetails(fields.billingDetails)
-                    .json(json);
-            readDialectFields(fields, job);
+                    .status(JobStatus.fromAzure(status))
+                    .description(text(node, "description"))
+                    .createdDateTime(AzureDates.parse(text(node, "createdDateTime")))
+                    .lastActionDateTime(AzureDates.parse(text(node, "lastActionDateTime")))
+                    .resultUrl(text(node.path("outputs"), "result"))
+                    .summaryUrl(text(node.path("outputs"), "summary"))
+                    .billingDetails(billing(properties.get("billingDetails")))
+                    .json((ObjectNode) node);
+            readDialectFields(node, properties, job);
             // the error's place differs between the generations: properties first, as 3.1-preview1 documents it
-            JobFields.ErrorFields error = fields.propertiesError != null ? fields.propertiesError : fields.topLevelError;
-            if (error != null && error != JobFields.ErrorFields.NOT_AN_OBJECT) {
-                job.error(new AvatarSynthesisError(error.code(), error.message()));
+            JsonNode error = properties.has("error") ? properties.get("error") : node.get("error");
+            if (error != null && error.isObject()) {
+                job.error(new AvatarSynthesisError(text(error, "code"), text(error, "message")));
             }
             return job.build();
         } catch (IllegalArgumentException e) {
@@ -245,7 +130,16 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
     }
 
     /** The fields whose name or place differs between the generations. */
-    abstract void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job);
+    abstract void readDialectFields(JsonNode job, JsonNode properties, AvatarSynthesisJob.Builder builder);
+
+    private static Map<String, Long> billing(JsonNode billing) {
+        if (billing == null || !billing.isObject()) {
+            return null;
+        }
+        Map<String, Long> quantities = new LinkedHashMap<>();
+        billing.fields().forEachRemaining(field -> quantities.put(field.getKey(), field.getValue().asLong(0)));
+        return quantities;
+    }
 
     @Override
     public AvatarSynthesisError readError(JsonNode body) {
@@ -272,35 +166,40 @@ abstract class AbstractAvatarDialect implements AvatarApiDialect {
         return null;
     }
 
+    /** A field as text: absent or null gives null, an object or array the empty string. */
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isContainerNode() ? "" : value.asText();
     }
 
-    /** A count or size: null when absent or unreadable. */
-    static Long longValue(String text) {
-        if (text == null || text.isBlank()) {
+    /** A count or size: null when absent or not a number (a boolean, an object...). */
+    static Long longValue(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber() && !value.isTextual()) {
             return null;
         }
         try {
-            return Long.valueOf(text);
+            return Long.valueOf(value.asText());
         } catch (NumberFormatException e) {
             try {
-                return (long) Double.parseDouble(text);
+                return (long) Double.parseDouble(value.asText());
             } catch (NumberFormatException notANumber) {
                 return null;
             }
         }
     }
 
-    static Integer intValue(String text) {
-        Long value = longValue(text);
+    static Integer intValue(JsonNode node, String field) {
+        Long value = longValue(node, field);
         return value == null ? null : value.intValue();
     }
 
     static Duration isoDuration(String text) {
         try {
-            return text == null ? null : Duration.parse(text);
+            return text == null || text.isBlank() ? null : Duration.parse(text);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Unreadable duration '" + text + "'", e);
         }

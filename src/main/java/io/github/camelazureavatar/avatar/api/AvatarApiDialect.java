@@ -3,7 +3,10 @@ package io.github.camelazureavatar.avatar.api;
 import java.io.IOException;
 import java.net.URI;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
@@ -12,6 +15,9 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
  * is sent. Everything else (HTTP, auth, paging loop, errors) is shared.
  */
 public interface AvatarApiDialect {
+
+    /** The one JSON mapper of the component: Azure's answers, create bodies and the type converters. */
+    ObjectMapper MAPPER = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     AvatarApiVersion version();
 
@@ -40,20 +46,13 @@ public interface AvatarApiDialect {
     boolean supportsOperations();
 
     /**
-     * Reads a page of the job list straight off its bytes.
+     * Reads a page of the job list.
      *
      * @throws IOException              when the page is not well-formed JSON (truncated, say)
      * @throws IllegalArgumentException when it is JSON but not a job list page; a single unreadable job is only
-     *                                  {@linkplain JobPage#rejected() rejected}
+     *                                  listed as {@linkplain JobPage#unreadable() unreadable}
      */
     JobPage readPage(byte[] body) throws IOException;
-
-    /**
-     * The next link of a list page found without reading the page: where Azure writes it, as the page object's last
-     * member. Null when it is not there (the last page, another layout, bytes that are no JSON). A hint for fetching
-     * ahead only: {@link #readPage} is what counts.
-     */
-    URI trailingNextLink(byte[] body);
 
     /**
      * Reads one job (a get or create answer).

@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.api;
 import java.net.URI;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
 /**
@@ -57,14 +58,14 @@ final class BatchSynthesesDialect extends AbstractAvatarDialect {
     }
 
     @Override
-    void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job) {
-        Long millis = longValue(fields.durationInMilliseconds);
-        job.inputKind(fields.inputKind)
-                .avatarCharacter(fields.avatarConfigCharacter)
-                .avatarStyle(fields.avatarConfigStyle)
-                .sizeInBytes(longValue(fields.sizeInBytes))
-                .succeededCount(intValue(fields.succeededCount))
-                .failedCount(intValue(fields.failedCount))
+    void readDialectFields(JsonNode job, JsonNode properties, AvatarSynthesisJob.Builder builder) {
+        Long millis = longValue(properties, "durationInMilliseconds");
+        builder.inputKind(text(job, "inputKind"))
+                .avatarCharacter(text(job.path("avatarConfig"), "talkingAvatarCharacter"))
+                .avatarStyle(text(job.path("avatarConfig"), "talkingAvatarStyle"))
+                .sizeInBytes(longValue(properties, "sizeInBytes"))
+                .succeededCount(intValue(properties, "succeededCount"))
+                .failedCount(intValue(properties, "failedCount"))
                 .duration(millis == null ? null : Duration.ofMillis(millis));
     }
 }

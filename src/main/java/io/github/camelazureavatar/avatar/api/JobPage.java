@@ -9,9 +9,9 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
  * One page of the job list: the jobs Azure listed, newest first, that could be read, and one line per listed job that
  * could not (no id, an unknown status, a bad date...), for a WARN.
  *
- * @param jobs     the readable jobs, in Azure's order
- * @param nextLink where the next page is, or null on the last page
- * @param rejected why each unreadable job was left out
+ * @param jobs       the readable jobs, in Azure's order
+ * @param nextLink   where the next page is, or null on the last page
+ * @param unreadable why each unreadable job was left out
  */
-public record JobPage(List<AvatarSynthesisJob> jobs, URI nextLink, List<String> rejected) {
+public record JobPage(List<AvatarSynthesisJob> jobs, URI nextLink, List<String> unreadable) {
 }

@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.api;
 import java.net.URI;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
 /**
@@ -53,19 +54,19 @@ final class TalkingAvatarPreviewDialect extends AbstractAvatarDialect {
     }
 
     @Override
-    void readDialectFields(JobFields fields, AvatarSynthesisJob.Builder job) {
-        job.displayName(fields.displayName)
-                .inputKind(fields.textType)
-                .avatarCharacter(fields.propertiesCharacter)
-                .avatarStyle(fields.propertiesStyle)
-                .sizeInBytes(longValue(fields.audioSize))
-                .succeededCount(intValue(fields.succeededAudioCount))
-                .failedCount(intValue(fields.failedAudioCount));
-        Duration duration = isoDuration(fields.duration);
-        Long ticks = longValue(fields.durationInTicks);
+    void readDialectFields(JsonNode job, JsonNode properties, AvatarSynthesisJob.Builder builder) {
+        builder.displayName(text(job, "displayName"))
+                .inputKind(text(job, "textType"))
+                .avatarCharacter(text(properties, "talkingAvatarCharacter"))
+                .avatarStyle(text(properties, "talkingAvatarStyle"))
+                .sizeInBytes(longValue(properties, "audioSize"))
+                .succeededCount(intValue(properties, "succeededAudioCount"))
+                .failedCount(intValue(properties, "failedAudioCount"));
+        Duration duration = isoDuration(text(properties, "duration"));
+        Long ticks = longValue(properties, "durationInTicks");
         if (duration == null && ticks != null) {
             duration = Duration.ofNanos(ticks * 100);
         }
-        job.duration(duration);
+        builder.duration(duration);
     }
 }

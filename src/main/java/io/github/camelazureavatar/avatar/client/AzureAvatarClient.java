@@ -14,7 +14,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
@@ -60,18 +59,16 @@ public final class AzureAvatarClient implements Closeable {
     private final AvatarApiDialect dialect;
     private final Origin origin;
     private final AzureAvatarAuth auth;
-    private final ObjectMapper mapper;
     private final CloseableHttpClient http;
     private final RetryPolicy retryPolicy;
     private final ResourceGuard guard;
     private final Duration requestTimeout;
 
-    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, ObjectMapper mapper, Timeouts timeouts,
-                             RetryPolicy retryPolicy, ResourceGuard guard) {
+    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Timeouts timeouts, RetryPolicy retryPolicy,
+                             ResourceGuard guard) {
         this.dialect = dialect;
         this.origin = Origin.of(dialect.endpoint());
         this.auth = auth;
-        this.mapper = mapper;
         this.retryPolicy = retryPolicy;
         this.guard = guard;
         this.requestTimeout = timeouts.request();
@@ -114,35 +111,21 @@ public final class AzureAvatarClient implements Closeable {
         return origin;
     }
 
-    public ObjectMapper mapper() {
-        return mapper;
-    }
-
     /**
-     * Reads one page of the job list.
+     * Reads one page of the job list. A job on it that cannot be read is left out with a WARN, so that one odd job does
+     * not hide the page's others: the consumer emits it once it reads well (it is listed again every poll), the
+     * producer's list answers without it.
      *
-     * @throws AzureAvatarException when the page is on another origin (the credentials would leak) or Azure refuses
+     * @throws AzureAvatarException when the page is on another origin (the credentials would leak), Azure refuses, or
+     *                              the answer is no job list page
      */
     public JobPage listPage(URI pageUri) {
-        return readListPage(fetchListPage(pageUri));
-    }
-
-    /** The bytes of one page of the job list, unread: {@link #readListPage} reads them, maybe in another thread. */
-    public byte[] fetchListPage(URI pageUri) {
-        return send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
-    }
-
-    /**
-     * Reads a page fetched by {@link #fetchListPage}. A job on it that cannot be read is left out with a WARN, so that
-     * one odd job does not hide the page's others: the consumer emits it once it reads well (it is listed again every
-     * poll), the producer's list answers without it.
-     */
-    public JobPage readListPage(byte[] body) {
+        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs").body;
         try {
             JobPage page = dialect.readPage(body);
-            if (!page.rejected().isEmpty()) {
-                LOG.warn("Left out {} unreadable jobs of a job list page from {}: {}", page.rejected().size(), origin,
-                        page.rejected().subList(0, Math.min(3, page.rejected().size())));
+            if (!page.unreadable().isEmpty()) {
+                LOG.warn("Left out {} unreadable jobs of a job list page from {}: {}", page.unreadable().size(), origin,
+                        page.unreadable().subList(0, Math.min(3, page.unreadable().size())));
             }
             return page;
         } catch (IOException e) {
@@ -223,7 +206,7 @@ public final class AzureAvatarClient implements Closeable {
     /** Downloads and parses a small JSON file from blob storage, such as summary.json. */
     public JsonNode downloadJson(String sasUrl) {
         try (InputStream in = download(sasUrl)) {
-            return mapper.readTree(in);
+            return AvatarApiDialect.MAPPER.readTree(in);
         } catch (IOException e) {
             throw new AzureAvatarException(
                     "Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": " + e.getMessage(), 200, null, e);
@@ -231,7 +214,7 @@ public final class AzureAvatarClient implements Closeable {
     }
 
     private URI requireOwnOrigin(URI uri) {
-        if (!origin.contains(uri)) {
+        if (!origin.isSameOrigin(uri)) {
             throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(uri)
                                            + ": only the configured endpoint " + origin + " gets them",
                     0, null);
@@ -255,13 +238,13 @@ public final class AzureAvatarClient implements Closeable {
 
     /**
      * Sends a request to the Speech resource, retrying what Azure says will pass (throttling, passing faults) as the
-     * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and closes the
+     * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and blocks the
      * resource until then, so that no route polls a throttled Azure in a busy loop.
      */
     private ApiResponse send(HttpUriRequestBase request, String action) {
         boolean create = action.startsWith("create");
         for (int attempt = 0;; attempt++) {
-            refuseWhileClosed(action);
+            refuseWhileBlocked(action);
             ApiResponse response;
             try {
                 guard.acquire();
@@ -291,13 +274,13 @@ public final class AzureAvatarClient implements Closeable {
             Duration askedFor = RetryAfter.of(response::header);
             if (askedFor != null && askedFor.compareTo(retryPolicy.maxRetryAfter()) > 0) {
                 Instant until = Instant.now().plus(askedFor);
-                guard.closeUntil(until, response.status);
+                guard.blockUntil(until, response.status);
                 throw error(response, action, "Azure asked to wait " + askedFor.toSeconds() + " s, until " + until
                                               + "; no request goes to this resource before then");
             }
             if (attempt >= retryPolicy.maxRetries()) {
                 if (askedFor != null) {
-                    guard.closeUntil(Instant.now().plus(askedFor), response.status);
+                    guard.blockUntil(Instant.now().plus(askedFor), response.status);
                 }
                 throw error(response, action, attempt == 0 ? null : "gave up after " + (attempt + 1) + " attempts");
             }
@@ -309,12 +292,12 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
-    private void refuseWhileClosed(String action) {
-        Instant until = guard.closedUntil();
+    private void refuseWhileBlocked(String action) {
+        Instant until = guard.blockedUntil();
         if (until != null) {
             throw new AzureAvatarException("Not sending " + action + " to " + origin + ": Azure asked to wait until "
-                                           + until + " (HTTP " + guard.closedBecause() + ")",
-                    guard.closedBecause(), null);
+                                           + until + " (HTTP " + guard.blockedBecause() + ")",
+                    guard.blockedBecause(), null);
         }
     }
 
@@ -356,16 +339,6 @@ public final class AzureAvatarClient implements Closeable {
                                   + MAX_API_RESPONSE_BYTES + " an API answer may have");
         }
         try (InputStream in = entity.getContent()) {
-            long length = entity.getContentLength();
-            if (length >= 0) {
-                // read straight into an array of the announced size: no chunks to copy together afterwards
-                byte[] body = new byte[(int) length];
-                int read = in.readNBytes(body, 0, body.length);
-                if (read < body.length) {
-                    throw new IOException("the answer ended after " + read + " of the " + length + " bytes announced");
-                }
-                return body;
-            }
             byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
             if (body.length > MAX_API_RESPONSE_BYTES) {
                 throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
@@ -387,7 +360,7 @@ public final class AzureAvatarClient implements Closeable {
     private AzureAvatarException error(ApiResponse response, String action, String note) {
         AvatarSynthesisError error = null;
         try {
-            error = response.body.length == 0 ? null : dialect.readError(mapper.readTree(response.body));
+            error = response.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(response.body));
         } catch (IOException | RuntimeException e) {
             // a proxy or gateway may answer HTML: the status alone must do
         }

@@ -14,8 +14,8 @@ public final class ResourceGuard {
     private final long minSpacingNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private long nextPermitNanos;
-    private volatile Instant closedUntil = Instant.MIN;
-    private volatile int closedBecause;
+    private volatile Instant blockedUntil = Instant.MIN;
+    private volatile int blockedBecause;
 
     /** @param requestsPerMinute the most requests a minute; 0 for no client-side limit */
     public ResourceGuard(int requestsPerMinute) {
@@ -23,22 +23,22 @@ public final class ResourceGuard {
     }
 
     /** Azure asked to wait (Retry-After): no request goes out before that instant. */
-    public void closeUntil(Instant instant, int status) {
-        if (instant.isAfter(closedUntil)) {
-            closedUntil = instant;
-            closedBecause = status;
+    public void blockUntil(Instant instant, int status) {
+        if (instant.isAfter(blockedUntil)) {
+            blockedUntil = instant;
+            blockedBecause = status;
         }
     }
 
     /** The instant before which no request is sent, if it is in the future. */
-    public Instant closedUntil() {
-        Instant until = closedUntil;
+    public Instant blockedUntil() {
+        Instant until = blockedUntil;
         return until.isAfter(Instant.now()) ? until : null;
     }
 
-    /** The HTTP status that closed the resource. */
-    public int closedBecause() {
-        return closedBecause;
+    /** The HTTP status that blocked the resource. */
+    public int blockedBecause() {
+        return blockedBecause;
     }
 
     /**

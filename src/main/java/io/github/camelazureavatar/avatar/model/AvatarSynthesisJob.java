@@ -1,20 +1,17 @@
 package io.github.camelazureavatar.avatar.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One avatar batch synthesis job, the same model for every API generation. The common fields are typed; the JSON
- * Azure sent is kept whole, so fields this class does not know are never lost and the original can be passed on (the
- * type converters turn a job into that JSON as String, InputStream or Map).
+ * Azure sent is kept whole, so fields this class does not know are never lost and can be passed on (the type
+ * converters turn a job into that JSON as String, InputStream or Map).
  */
 public final class AvatarSynthesisJob {
 
@@ -35,11 +32,8 @@ public final class AvatarSynthesisJob {
     private final AvatarSynthesisError error;
     private final String resultUrl;
     private final String summaryUrl;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** As Azure sent it: no tree is kept per job, and passing it on re-serialises nothing. */
-    private final byte[] json;
-    private final String statusKey;
+    /** Every field Azure sent; never handed out, so the job stays immutable. */
+    private final ObjectNode json;
 
     private AvatarSynthesisJob(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -60,7 +54,6 @@ public final class AvatarSynthesisJob {
         this.resultUrl = b.resultUrl;
         this.summaryUrl = b.summaryUrl;
         this.json = Objects.requireNonNull(b.json, "json");
-        this.statusKey = statusKey(id, status);
     }
 
     public static Builder builder() {
@@ -145,10 +138,7 @@ public final class AvatarSynthesisJob {
         return summaryUrl;
     }
 
-    /**
-     * The video's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. Masked on each call,
-     * not when the job is read: most jobs a poll reads are never emitted, so they never need it.
-     */
+    /** The video's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. */
     public String getMaskedResultUrl() {
         return SecretMasking.maskUrl(resultUrl);
     }
@@ -158,37 +148,19 @@ public final class AvatarSynthesisJob {
         return SecretMasking.maskUrl(summaryUrl);
     }
 
-    /**
-     * The JSON Azure sent for this job, every field included, as a tree made on each call (so it is the caller's to
-     * change). {@link #toJson()} gives the text itself.
-     */
+    /** The JSON Azure sent for this job, every field included, as a copy that is the caller's to change. */
     public ObjectNode getJson() {
-        try {
-            return (ObjectNode) JSON.readTree(json);
-        } catch (IOException e) {
-            // these bytes were parsed once already, when the job was read
-            throw new UncheckedIOException(e);
-        }
+        return json.deepCopy();
     }
 
-    /** The JSON Azure sent for this job, byte for byte as Azure wrote it (UTF-8). */
+    /** The JSON Azure sent for this job, every field included, as text. */
     public String toJson() {
-        return new String(json, StandardCharsets.UTF_8);
+        return json.toString();
     }
 
-    /** The JSON Azure sent for this job as UTF-8 bytes (a copy). */
+    /** The JSON Azure sent for this job as UTF-8 bytes. */
     public byte[] toJsonBytes() {
-        return json.clone();
-    }
-
-    /** The key under which a consumer remembers that it delivered this job in this status. */
-    public String statusKey() {
-        return statusKey;
-    }
-
-    /** The key of a job id in a status: {@code id:status}. */
-    public static String statusKey(String id, JobStatus status) {
-        return id + ":" + status.name();
+        return toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -215,7 +187,7 @@ public final class AvatarSynthesisJob {
         private AvatarSynthesisError error;
         private String resultUrl;
         private String summaryUrl;
-        private byte[] json;
+        private ObjectNode json;
 
         private Builder() {
         }
@@ -305,8 +277,8 @@ public final class AvatarSynthesisJob {
             return this;
         }
 
-        /** The job's JSON as Azure sent it, UTF-8; the builder keeps the array, it is not copied. */
-        public Builder json(byte[] json) {
+        /** The job's JSON as Azure sent it; the job keeps this node, so the caller must not change it afterwards. */
+        public Builder json(ObjectNode json) {
             this.json = json;
             return this;
         }

@@ -122,14 +122,15 @@ class AvatarApiDialectTest {
     }
 
     @Test
-    void eachListedJobKeepsExactlyTheBytesAzureSentForIt() throws Exception {
+    void eachListedJobKeepsEveryFieldAzureSentForIt() throws Exception {
         String first = "{ \"id\" : \"caf\u00e9-\ud83c\udfac\", \"status\":\"Running\", \"description\": \"\u00fcber [x]{y}\" }";
         String second = "{\"id\":\"b\",\"status\":\"Succeeded\",\"unknown\":{\"deep\":[{\"a\":\"}\"}]}}";
         byte[] page = ("{\"value\": [ " + first + " ,\n " + second + "], \"nextLink\": null}").getBytes(StandardCharsets.UTF_8);
 
         JobPage read = ga.readPage(page);
 
-        assertThat(read.jobs()).extracting(AvatarSynthesisJob::toJson).containsExactly(first, second);
+        assertThat(read.jobs()).extracting(job -> MAPPER.readTree(job.toJson()))
+                .containsExactly(MAPPER.readTree(first), MAPPER.readTree(second));
         assertThat(read.jobs().get(0).getDescription()).isEqualTo("\u00fcber [x]{y}");
         assertThat(read.jobs().get(1).getJson().at("/unknown/deep/0/a").asText()).isEqualTo("}");
         assertThat(read.nextLink()).isNull();
@@ -157,25 +158,6 @@ class AvatarApiDialectTest {
     }
 
     @Test
-    void theTrailingNextLinkIsFoundWithoutReadingThePageAndOnlyWhereAzureWritesIt() throws Exception {
-        String link = "https://westeurope.api.cognitive.microsoft.com/avatar/batchsyntheses/?maxpagesize=2&skip=2&api-version=2024-08-01";
-        byte[] page = json("{'value':[{'id':'a','status':'Running','description':'ends with \\\\'}], 'nextLink' : '" + link + "' }\n");
-        assertThat(ga.trailingNextLink(page)).hasToString(link).isEqualTo(ga.readPage(page).nextLink());
-        assertThat(preview.trailingNextLink(json("{'values':[],'@nextLink':'https://x.example/p?skip=1&top=1'}")))
-                .hasToString("https://x.example/p?skip=1&top=1");
-        // escaped characters are read as JSON reads them
-        assertThat(ga.trailingNextLink(json("{'value':[],'nextLink':'https:\\/\\/h\\/p?skip=2\\u0026top=2'}")))
-                .hasToString("https://h/p?skip=2&top=2");
-
-        for (String elsewhere : new String[] {
-                "{'value':[]}", "{'nextLink':'https://h/p','value':[]}", "{'value':[{'nextLink':'https://h/p'}]}",
-                "{'value':[],'other':'https://h/p'}", "{'value':[],'nextLink':null}", "{'value':[],'x':'a\\',nextLink:'https://h/p'}",
-                "", "[]", "{'value':[],'nextLink':'https://h/p'" }) {
-            assertThat(ga.trailingNextLink(json(elsewhere))).as(elsewhere).isNull();
-        }
-    }
-
-    @Test
     void malformedPagesAndJobsAreIoErrorsNotRejections() throws Exception {
         assertThatThrownBy(() -> ga.readPage(json("{'value':[{'id':'a','status':'Running'},{'id':")))
                 .isInstanceOf(java.io.IOException.class);
@@ -196,7 +178,7 @@ class AvatarApiDialectTest {
                  'createdDateTime':'yesterday'},42,{'id':'ok','status':'Succeeded'}]}"""));
 
         assertThat(page.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("ok");
-        assertThat(page.rejected()).hasSize(4)
+        assertThat(page.unreadable()).hasSize(4)
                 .anySatisfy(r -> assertThat(r).contains("not a JSON object"))
                 .anySatisfy(r -> assertThat(r).contains("no id"))
                 .anySatisfy(r -> assertThat(r).contains("Paused"))

@@ -111,11 +111,11 @@ public final class ConsumerBenchmark {
     private ThroughputRow throughput(int n) throws Exception {
         // warm-up: some 200 000 jobs through each contestant, so that the JIT has compiled all of them
         int warmups = quick ? 1 : Math.max(3, 200_000 / n);
-        // a multiple of 4, so that each contestant takes each place in the rotating order equally often; and enough
+        // a multiple of 3, so that each contestant takes each place in the rotating order equally often; and enough
         // rounds that the median moves by a few percent between runs of the command, where a walk is short enough to
         // afford them: single walks of the same contestant vary by a factor of 2 to 3 on a shared 2-core VM
-        int measured = quick ? 4 : n <= 1_000 ? 100 : n <= 10_000 ? 60 : 8;
-        out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (a') (b) (c), in rotating order%n", n,
+        int measured = quick ? 3 : n <= 1_000 ? 99 : n <= 10_000 ? 60 : 9;
+        out.printf("%nN = %,d: seeding, then %d warm-up and %d measured rounds of (a) (b) (c), in rotating order%n", n,
                 warmups, measured);
         try (AvatarEmulator emulator = AvatarEmulator.builder().subscriptionKey(KEY).maxActiveJobs(-1).start()) {
             long seedStart = System.nanoTime();
@@ -123,28 +123,23 @@ public final class ConsumerBenchmark {
             out.printf("  seeded in %d ms%n", (System.nanoTime() - seedStart) / 1_000_000);
             try (Contestants c = new Contestants(emulator, n)) {
                 Samples a = new Samples();
-                Samples oldestFirst = new Samples();
                 Samples b = new Samples();
                 Samples floor = new Samples();
                 List<TimedRun> contestants = List.of(keep -> {
-                    c.freshConsumer(ConsumerMode.AS_LISTED);
-                    time(emulator, n, () -> c.consumerDelivery(ConsumerMode.AS_LISTED), keep ? a : null);
-                }, keep -> {
-                    c.freshConsumer(ConsumerMode.OLDEST_FIRST);
-                    time(emulator, n, () -> c.consumerDelivery(ConsumerMode.OLDEST_FIRST), keep ? oldestFirst : null);
+                    c.freshConsumer();
+                    time(emulator, n, c::consumerDelivery, keep ? a : null);
                 }, keep -> time(emulator, n, c::handWritten, keep ? b : null),
                         keep -> time(emulator, n, c::rawFloor, keep ? floor : null));
                 for (int round = 0; round < warmups + measured; round++) {
-                    // the order rotates every round (a a' b c, a' b c a, ...), so that each runs as often right after
-                    // each other one: the same consumer measured 10 to 15 % faster right after itself than after (c)
+                    // the order rotates every round (a b c, b c a, ...), so that each runs as often right after each
+                    // other one: the same consumer measured 10 to 15 % faster right after itself than after (c)
                     for (int k = 0; k < contestants.size(); k++) {
                         contestants.get((round + k) % contestants.size()).run(round >= warmups);
                     }
                 }
-                Heap heap = c.consumerDeliveryHeap(ConsumerMode.AS_LISTED);
-                Heap heapOldestFirst = c.consumerDeliveryHeap(ConsumerMode.OLDEST_FIRST);
-                out.printf("  (a)  %s%n  (a') %s%n  (b)  %s%n  (c)  %s%n", a, oldestFirst, b, floor);
-                return new ThroughputRow(n, a, oldestFirst, b, floor, heap, heapOldestFirst);
+                Heap heap = c.consumerDeliveryHeap();
+                out.printf("  (a)  %s%n  (b)  %s%n  (c)  %s%n", a, b, floor);
+                return new ThroughputRow(n, a, b, floor, heap);
             }
         }
     }
@@ -170,29 +165,10 @@ public final class ConsumerBenchmark {
         }
     }
 
-    /** The consumer's two delivery orders. */
-    enum ConsumerMode {
-        /** The default, no option given. */
-        AS_LISTED(""),
-        OLDEST_FIRST("&oldestFirst=true");
-
-        final String option;
-
-        ConsumerMode(String option) {
-            this.option = option;
-        }
-
-        String route() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        String probedRoute() {
-            return "probed-" + route();
-        }
-    }
-
     /** The ways to walk the list, sharing one emulator; each counts the jobs it delivered. */
     private static final class Contestants implements AutoCloseable {
+        private static final String CONSUMER = "consumer";
+        private static final String PROBED_CONSUMER = "probed-consumer";
         private final AvatarEmulator emulator;
         private final int n;
         private final CamelContext context = new DefaultCamelContext();
@@ -210,7 +186,7 @@ public final class ConsumerBenchmark {
             this.n = n;
             // the kind of repository the consumer makes by default, large enough for every job
             this.probe = new HeapProbingRepository(
-                    MemoryIdempotentRepository.memoryIdempotentRepositoryFifo(Math.max(100_000, n)), n);
+                    MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)), n);
             context.getRegistry().bind("probe", probe);
             this.firstPage = URI.create(emulator.baseUrl() + LIST_PATH + "?api-version=" + API + "&skip=0&maxpagesize=100");
             String consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
@@ -218,20 +194,16 @@ public final class ConsumerBenchmark {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    for (ConsumerMode mode : ConsumerMode.values()) {
-                        // (a) and (a') the component with its default repository, no-op route
-                        from(consumerUri + mode.option)
-                                .routeId(mode.route()).process(e -> consumed.incrementAndGet());
-                        from(consumerUri + mode.option + "&idempotentRepository=#probe")
-                                .routeId(mode.probedRoute()).autoStartup(false)
-                                .process(e -> {
-                                    probedConsumed.incrementAndGet();
-                                    if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
-                                        // every exchange of the batch is built and queued now: its peak
-                                        probe.sample();
-                                    }
-                                });
-                    }
+                    // (a) the component with its default repository, no-op route
+                    from(consumerUri).routeId(CONSUMER).process(e -> consumed.incrementAndGet());
+                    from(consumerUri + "&idempotentRepository=#probe").routeId(PROBED_CONSUMER).autoStartup(false)
+                            .process(e -> {
+                                probedConsumed.incrementAndGet();
+                                if (e.getProperty(ExchangePropertyKey.BATCH_INDEX, Integer.class) == 0) {
+                                    // a page was read and its batch is being routed: its peak
+                                    probe.sample();
+                                }
+                            });
 
                     // (b) what a good Camel user writes without this component: a timer, camel-http with the key
                     // header, the next link followed in a loop, the value array split into one exchange per job
@@ -261,19 +233,19 @@ public final class ConsumerBenchmark {
         }
 
         /**
-         * (a) or (a') the first poll of a consumer that has delivered nothing yet: every job is a change. The route is
+         * (a) the first poll of a consumer that has delivered nothing yet: every job is a change. The route is
          * restarted before (untimed), so that each round is a first poll, a full pass, as after a deployment; the
          * consumer makes a new default (in-memory) repository when it starts.
          */
-        long consumerDelivery(ConsumerMode mode) {
+        long consumerDelivery() {
             consumed.set(0);
-            ((ScheduledPollConsumer) context.getRoute(mode.route()).getConsumer()).run();
+            ((ScheduledPollConsumer) context.getRoute(CONSUMER).getConsumer()).run();
             return consumed.get();
         }
 
-        void freshConsumer(ConsumerMode mode) throws Exception {
-            context.getRouteController().stopRoute(mode.route());
-            context.getRouteController().startRoute(mode.route());
+        void freshConsumer() throws Exception {
+            context.getRouteController().stopRoute(CONSUMER);
+            context.getRouteController().startRoute(CONSUMER);
         }
 
         /** (b) one walk of the hand-written route. */
@@ -313,21 +285,21 @@ public final class ConsumerBenchmark {
         }
 
         /** The delivery poll again, untimed, sampling the retained heap as it goes. */
-        Heap consumerDeliveryHeap(ConsumerMode mode) throws Exception {
-            context.getRouteController().stopRoute(mode.route());
-            context.getRouteController().startRoute(mode.probedRoute());
+        Heap consumerDeliveryHeap() throws Exception {
+            context.getRouteController().stopRoute(CONSUMER);
+            context.getRouteController().startRoute(PROBED_CONSUMER);
             try {
                 probe.clear();
                 probedConsumed.set(0);
                 Heap heap = probe.measure(
-                        () -> ((ScheduledPollConsumer) context.getRoute(mode.probedRoute()).getConsumer()).run());
+                        () -> ((ScheduledPollConsumer) context.getRoute(PROBED_CONSUMER).getConsumer()).run());
                 if (probedConsumed.get() != n) {
                     throw new IllegalStateException("heap run delivered " + probedConsumed.get() + " of " + n);
                 }
                 return heap;
             } finally {
-                context.getRouteController().stopRoute(mode.probedRoute());
-                context.getRouteController().startRoute(mode.route());
+                context.getRouteController().stopRoute(PROBED_CONSUMER);
+                context.getRouteController().startRoute(CONSUMER);
             }
         }
 
@@ -357,8 +329,8 @@ public final class ConsumerBenchmark {
     }
 
     enum Mode {
-        FULL("full scan", "incremental=false"),
-        INCREMENTAL("incremental", "incremental=true");
+        FULL("full scan", "fullScanEvery=1"),
+        INCREMENTAL("incremental", "fullScanEvery=100");
 
         final String label;
         final String options;
@@ -371,7 +343,7 @@ public final class ConsumerBenchmark {
 
     private SteadyRow steadyPoll(AvatarEmulator emulator, String scenario, Mode mode, int total) throws Exception {
         HeapProbingRepository probe = new HeapProbingRepository(
-                MemoryIdempotentRepository.memoryIdempotentRepositoryFifo(Math.max(100_000, total)), total);
+                MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, total)), total);
         AtomicLong consumed = new AtomicLong();
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("probe", probe);
@@ -524,15 +496,9 @@ public final class ConsumerBenchmark {
             return new Heap(Math.max(0, peak - baseline), allocated);
         }
 
-        /** What the polling thread and the consumers' read-ahead threads allocated so far, by thread id. */
+        /** What the polling thread allocated so far, by thread id. */
         private static Map<Long, Long> consumerThreadsAllocated() {
-            Map<Long, Long> allocated = new HashMap<>();
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread == Thread.currentThread() || thread.getName().contains("AzureAvatar")) {
-                    allocated.put(thread.getId(), THREADS.getThreadAllocatedBytes(thread.getId()));
-                }
-            }
-            return allocated;
+            return Map.of(Thread.currentThread().getId(), THREADS.getThreadAllocatedBytes(Thread.currentThread().getId()));
         }
 
         void sample() {
@@ -586,8 +552,7 @@ public final class ConsumerBenchmark {
         }
     }
 
-    record ThroughputRow(int n, Samples consumer, Samples oldestFirst, Samples handWritten, Samples floor, Heap heap,
-                         Heap heapOldestFirst) {
+    record ThroughputRow(int n, Samples consumer, Samples handWritten, Samples floor, Heap heap) {
     }
 
     record SteadyRow(String scenario, String mode, int jobs, long requests, Samples samples, Heap heap) {

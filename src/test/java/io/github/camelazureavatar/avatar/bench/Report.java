@@ -16,21 +16,17 @@ final class Report {
     static String throughputTable(List<ThroughputRow> rows) {
         StringBuilder out = new StringBuilder();
         out.append("Delivery: one poll (or walk) delivering N jobs, 100 per page; jobs/s median (min..max). "
-                   + "(a) the consumer as configured by default (as listed), (a') with oldestFirst=true\n\n");
-        out.append("| N | (a) consumer | (a') consumer, oldest first | (b) hand-written route | (c) raw floor "
-                   + "| a/c | a/b | a'/c | a'/b | requests/poll | emulator busy (a) / (a') / (c) "
-                   + "| heap retained (a) / (a') | allocated (a) / (a') |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                   + "(a) the consumer as configured by default\n\n");
+        out.append("| N | (a) consumer | (b) hand-written route | (c) raw floor | a/c | a/b | requests/poll "
+                   + "| emulator busy (a) / (c) | heap retained (a) | allocated (a) |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (ThroughputRow r : rows) {
-            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %.2f | %.2f | %.2f | %.2f | %d "
-                                                  + "| %.0f%% / %.0f%% / %.0f%% | %.1f / %.1f MiB | %.1f / %.1f MiB |%n",
-                    r.n(), rate(r.consumer()), rate(r.oldestFirst()), rate(r.handWritten()), rate(r.floor()),
+            out.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %.2f | %.2f | %d | %.0f%% / %.0f%% "
+                                                  + "| %.1f MiB | %.1f MiB |%n",
+                    r.n(), rate(r.consumer()), rate(r.handWritten()), rate(r.floor()),
                     r.consumer().rate() / r.floor().rate(), r.consumer().rate() / r.handWritten().rate(),
-                    r.oldestFirst().rate() / r.floor().rate(), r.oldestFirst().rate() / r.handWritten().rate(),
-                    r.consumer().requestsPerRun(), 100 * r.consumer().emulatorShare(),
-                    100 * r.oldestFirst().emulatorShare(), 100 * r.floor().emulatorShare(),
-                    mib(r.heap().retainedBytes()), mib(r.heapOldestFirst().retainedBytes()),
-                    mib(r.heap().allocatedBytes()), mib(r.heapOldestFirst().allocatedBytes())));
+                    r.consumer().requestsPerRun(), 100 * r.consumer().emulatorShare(), 100 * r.floor().emulatorShare(),
+                    mib(r.heap().retainedBytes()), mib(r.heap().allocatedBytes())));
         }
         return out.toString();
     }
@@ -49,21 +45,16 @@ final class Report {
 
     static String throughputCsv(List<ThroughputRow> rows) {
         StringBuilder out = new StringBuilder("n,consumer_jobs_per_s,consumer_min,consumer_max,"
-                                              + "oldest_first_jobs_per_s,oldest_first_min,oldest_first_max,"
                                               + "hand_written_jobs_per_s,hand_written_min,hand_written_max,"
                                               + "raw_floor_jobs_per_s,raw_floor_min,raw_floor_max,a_over_c,a_over_b,"
-                                              + "oldest_first_over_c,oldest_first_over_b,requests_per_poll,"
-                                              + "emulator_share_consumer,emulator_share_oldest_first,emulator_share_floor,"
-                                              + "heap_retained_bytes,heap_retained_bytes_oldest_first,allocated_bytes,"
-                                              + "allocated_bytes_oldest_first\n");
+                                              + "requests_per_poll,emulator_share_consumer,emulator_share_floor,"
+                                              + "heap_retained_bytes,allocated_bytes\n");
         for (ThroughputRow r : rows) {
-            out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%.3f,%.3f,%d,%d,%d,%d%n",
-                    r.n(), csv(r.consumer()), csv(r.oldestFirst()), csv(r.handWritten()), csv(r.floor()),
+            out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%.3f,%.3f,%d,%.3f,%.3f,%d,%d%n",
+                    r.n(), csv(r.consumer()), csv(r.handWritten()), csv(r.floor()),
                     r.consumer().rate() / r.floor().rate(), r.consumer().rate() / r.handWritten().rate(),
-                    r.oldestFirst().rate() / r.floor().rate(), r.oldestFirst().rate() / r.handWritten().rate(),
-                    r.consumer().requestsPerRun(), r.consumer().emulatorShare(), r.oldestFirst().emulatorShare(),
-                    r.floor().emulatorShare(), r.heap().retainedBytes(), r.heapOldestFirst().retainedBytes(),
-                    r.heap().allocatedBytes(), r.heapOldestFirst().allocatedBytes()));
+                    r.consumer().requestsPerRun(), r.consumer().emulatorShare(), r.floor().emulatorShare(),
+                    r.heap().retainedBytes(), r.heap().allocatedBytes()));
         }
         return out.toString();
     }

@@ -11,12 +11,12 @@ class ReadmeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("azure-avatar:jobs?status=Succeeded,Failed&delay=30000")
+        from("azure-avatar:jobs?status=Succeeded,Failed")
             .log("Job ${header.CamelAzureAvatarJobId} is ${header.CamelAzureAvatarStatus}")
-            .convertBodyTo(String.class)                 // the job's JSON, as Azure sent it
+            .convertBodyTo(String.class)                 // the job's JSON, every field Azure sent
             .to("jms:queue:avatar-job-events");
 
-        from("azure-avatar:jobs?status=Succeeded&delay=30000")
+        from("azure-avatar:jobs?status=Succeeded")
             .to("azure-avatar:jobs?operation=downloadResult")
             .to("file:videos");
 
@@ -32,7 +32,7 @@ class ReadmeRoutes extends RouteBuilder {
         getContext().getRegistry().bind("delivered",
                 FileIdempotentRepository.fileIdempotentRepository(new File("data/avatar-delivered.dat"), 100_000));
 
-        from("azure-avatar:jobs?status=Succeeded,Failed&delay=30000&idempotentRepository=#delivered")
+        from("azure-avatar:jobs?status=Succeeded,Failed&idempotentRepository=#delivered")
             .to("jms:queue:avatar-job-events");
     }
 }
