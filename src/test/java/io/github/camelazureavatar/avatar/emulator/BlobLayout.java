@@ -44,26 +44,26 @@ final class BlobLayout {
         return String.format("%04d.%s", index, draft.resultExtension());
     }
 
-    /** outputs.result: a fresh SAS URL, or the path in the user's container. */
-    String result(EmulatedJob job, Instant now) {
-        return output(job, videoName(job.draft, 1), now);
+    /** The query of a SAS for the job's files on Microsoft's storage, signed at {@code now}; null for a destination container. */
+    String sasQuery(EmulatedJob job, Instant now) {
+        return job.draft.destinationContainer != null ? null
+                : signer.query(resource(job.id()), "b", "r", now.minus(START_SKEW), now.plus(sasLifetime));
     }
 
-    String summary(EmulatedJob job, Instant now) {
-        return output(job, "summary.json", now);
+    /** outputs.result: a SAS URL with {@code sasQuery}, or the path in the user's container. */
+    String result(EmulatedJob job, String sasQuery) {
+        return output(job, videoName(job.draft, 1), sasQuery);
     }
 
-    private String output(EmulatedJob job, String file, Instant now) {
+    String summary(EmulatedJob job, String sasQuery) {
+        return output(job, "summary.json", sasQuery);
+    }
+
+    private String output(EmulatedJob job, String file, String sasQuery) {
         if (job.draft.destinationContainer != null) {
             return job.draft.destinationFolder(job.id()) + "/" + file;
         }
-        return blobBaseUrl + "/" + CONTAINER + "/" + folder + "/" + Http.encodePathSegment(job.id()) + "/" + file + "?"
-                + job.sasQuery(now, this::signJob);
-    }
-
-    private String signJob(EmulatedJob job, Instant now) {
-        Instant expiry = now.plus(sasLifetime);
-        return signer.query(resource(job.id()), "b", "r", now.minus(START_SKEW), expiry);
+        return blobBaseUrl + "/" + CONTAINER + "/" + folder + "/" + Http.encodePathSegment(job.id()) + "/" + file + "?" + sasQuery;
     }
 
     /** What a job's SAS signs: the job's folder on Microsoft's storage. */

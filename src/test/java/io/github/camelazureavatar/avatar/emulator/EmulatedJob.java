@@ -2,7 +2,7 @@ package io.github.camelazureavatar.avatar.emulator;
 
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * One job. Its whole future is fixed at creation (when it starts running, when it finishes,
@@ -26,7 +26,7 @@ final class EmulatedJob {
     final Instant runningAt;
     final Instant finishedAt;
     private volatile String internalId;
-    private volatile Signed signed;
+    private volatile Outputs outputs;
     private volatile long resultSize = -1;
     private String[] jsonCache;
 
@@ -65,21 +65,21 @@ final class EmulatedJob {
     }
 
     /**
-     * The SAS query of this job's files as of {@code now}, signed by {@code sign}. Signed once per
-     * second of the clock: a list page of 100 finished jobs read in the same second costs no HMAC,
-     * and every later read still gets a later expiry.
+     * This job's {@code outputs} as of {@code now}, made by {@code render} from the start of that
+     * second. Made once per second of the clock: a list page of 100 finished jobs read in the same
+     * second signs and writes no URL, and every later read still gets links with a later expiry.
      */
-    String sasQuery(Instant now, BiFunction<EmulatedJob, Instant, String> sign) {
+    String outputs(Instant now, Function<Instant, String> render) {
         long second = now.getEpochSecond();
-        Signed value = signed;
+        Outputs value = outputs;
         if (value == null || value.second != second) {
-            value = new Signed(second, sign.apply(this, Instant.ofEpochSecond(second)));
-            signed = value;
+            value = new Outputs(second, render.apply(Instant.ofEpochSecond(second)));
+            outputs = value;
         }
-        return value.query;
+        return value.json;
     }
 
-    private record Signed(long second, String query) {
+    private record Outputs(long second, String json) {
     }
 
     /** SplitMix64's finaliser: a cheap, well-spread function of the token. */

@@ -30,22 +30,31 @@ final class JobJson {
     }
 
     String render(EmulatedJob job, Dialect dialect, Instant now) {
+        return appendTo(new StringBuilder(2048), job, dialect, now).toString();
+    }
+
+    /** Appends the job's JSON to {@code out} (a list page), without a copy of its own. */
+    StringBuilder appendTo(StringBuilder out, EmulatedJob job, Dialect dialect, Instant now) {
         JobStatus status = job.statusAt(now);
         String json = job.cachedJson(dialect, status);
         if (json == null) {
             json = (dialect == Dialect.PREVIEW ? preview(job, status) : batch(job, status)).toString();
             job.cacheJson(dialect, status, json);
         }
-        return status.isFinished() ? json.substring(0, json.length() - 1) + outputs(job, status, now) + "}" : json;
+        if (!status.isFinished()) {
+            return out.append(json);
+        }
+        return out.append(json, 0, json.length() - 1).append(job.outputs(now, second -> outputs(job, status, second))).append('}');
     }
 
     /** {@code ,"outputs":{...}}: summary always, result only when the job succeeded. */
     private String outputs(EmulatedJob job, JobStatus status, Instant now) {
+        String sas = blobs.sasQuery(job, now);
         StringBuilder out = new StringBuilder(600).append(",\"outputs\":{");
         if (status == JobStatus.SUCCEEDED) {
-            quoted(out.append("\"result\":"), blobs.result(job, now)).append(',');
+            quoted(out.append("\"result\":"), blobs.result(job, sas)).append(',');
         }
-        return quoted(out.append("\"summary\":"), blobs.summary(job, now)).append('}').toString();
+        return quoted(out.append("\"summary\":"), blobs.summary(job, sas)).append('}').toString();
     }
 
     private static StringBuilder quoted(StringBuilder out, String value) {
