@@ -66,8 +66,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>Microsoft's storage has one layout for both generations:
  * {@code /batchsynthesis-output/<32-hex>/<jobId>/0001.mp4} ({@code .webm} when videoFormat is
  * webm; the bytes are the same MP4). Its SAS ({@code sr=b&sp=r}) is signed afresh on every read
- * of the job and expires {@link Builder#sasLifetime} later (default 24 h, as observed on TTS batch
- * outputs), on the emulator's clock.</li>
+ * of the job (once per second of the clock: reads within one second share a link) and expires
+ * {@link Builder#sasLifetime} later (default 24 h, as observed on TTS batch outputs), on the
+ * emulator's clock; one signature covers a job's video and summary.</li>
  * <li>Destination containers: the container URL must carry {@code sig} and {@code se} (an ad hoc
  * SAS); an http URL is accepted only on loopback (the emulator's blob host is http). A container
  * on the blob host ({@link #containerUrl}) receives every output; one whose SAS cannot write
