@@ -251,13 +251,10 @@ public final class AvatarSynthesisRequest {
                     "The standard avatar " + avatarCharacter + " needs one of its styles: " + new TreeSet<>(styles));
         }
         require(scene == null || photoAvatarBaseModel != null, "A scene is only for photo avatars");
-        if (scene != null) {
-            double pi = Math.PI;
-            require(inRange(scene.zoom(), 0, false, Double.MAX_VALUE) && inRange(scene.positionX(), -1, true, 1)
-                    && inRange(scene.positionY(), -1, true, 1) && inRange(scene.rotationX(), -pi, true, pi)
-                    && inRange(scene.rotationY(), -pi, true, pi) && inRange(scene.rotationZ(), -pi, true, pi)
-                    && inRange(scene.amplitude(), 0, false, 1), scene + " is out of Azure's ranges");
-        }
+        require(scene == null || inRange(scene.zoom(), 0, false, Double.MAX_VALUE) && inRange(scene.positionX(), -1, true, 1)
+                && inRange(scene.positionY(), -1, true, 1) && inRange(scene.amplitude(), 0, false, 1)
+                && Stream.of(scene.rotationX(), scene.rotationY(), scene.rotationZ()).allMatch(r -> inRange(r, -Math.PI, true, Math.PI)),
+                scene + " is out of Azure's ranges");
         require(!builtInVoice || custom, "useBuiltInVoice is only for a custom avatar trained with voice sync");
         requireOneOf(videoFormat, "videoFormat", "mp4", "webm");
         requireOneOf(videoCodec, "videoCodec", preview ? new String[] { "h264", "hevc", "vp9" }
@@ -277,8 +274,8 @@ public final class AvatarSynthesisRequest {
             // the URL carries a SAS signature: the message never shows it
             require(isAbsolute(destinationContainerUrl, true), "The destinationContainerUrl must be an https URL");
             String query = "&" + URI.create(destinationContainerUrl).getRawQuery() + "&";
-            require(query.contains("&sig=") && query.contains("&se="), "The destinationContainerUrl needs an ad hoc SAS");
-            require(!query.contains("&si="), "Azure takes no SAS with a stored access policy (si) as destinationContainerUrl");
+            require(query.contains("&sig=") && query.contains("&se=") && !query.contains("&si="),
+                    "The destinationContainerUrl needs an ad hoc SAS (sig and se; Azure takes no stored access policy, si)");
         }
     }
 
