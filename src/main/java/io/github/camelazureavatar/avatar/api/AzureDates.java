@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 
 /**
  * Reads Azure's timestamps leniently: the 2024 generation writes {@code lastActionDateTime} of finished jobs without
@@ -20,13 +23,12 @@ final class AzureDates {
             return null;
         }
         try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeException withOffset) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeException e) {
-                throw new IllegalArgumentException("Unreadable date-time '" + text + "'", e);
-            }
+            // one parse, offset optional: trying with an offset first would cost an exception per finished job
+            TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text);
+            return parsed.isSupported(ChronoField.OFFSET_SECONDS) ? OffsetDateTime.from(parsed).toInstant()
+                    : LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("Unreadable date-time '" + text + "'", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.model;
 
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Masks what must never reach a log or an exception message: SAS signatures in blob URLs and any key or token that
@@ -8,14 +9,27 @@ import java.util.regex.Pattern;
  */
 public final class SecretMasking {
 
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)([?&](?:sig|subscription-key|subscriptionKey|access_token|token|key)=)[^&#]*");
+    private static final Set<String> SECRET_PARAMETERS = Set.of("sig", "subscription-key", "subscriptionkey",
+            "access_token", "token", "key");
 
     private SecretMasking() {
     }
 
     /** The URL with the value of every secret query parameter (its name in any case) shown as {@code xxxxxx}. */
     public static String maskUrl(String url) {
-        return url == null ? null : SECRET_PARAMETER.matcher(url).replaceAll("$1xxxxxx");
+        int query = url == null ? -1 : url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        int fragment = url.indexOf('#', query);
+        int end = fragment < 0 ? url.length() : fragment;
+        String[] parameters = url.substring(query + 1, end).split("&", -1);
+        for (int i = 0; i < parameters.length; i++) {
+            int equals = parameters[i].indexOf('=');
+            if (equals > 0 && SECRET_PARAMETERS.contains(parameters[i].substring(0, equals).toLowerCase(Locale.ROOT))) {
+                parameters[i] = parameters[i].substring(0, equals + 1) + "xxxxxx";
+            }
+        }
+        return url.substring(0, query + 1) + String.join("&", parameters) + url.substring(end);
     }
 }
