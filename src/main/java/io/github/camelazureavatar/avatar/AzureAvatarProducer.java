@@ -3,12 +3,14 @@ package io.github.camelazureavatar.avatar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -306,6 +308,9 @@ public class AzureAvatarProducer extends DefaultProducer {
 
     // ---- downloads ---------------------------------------------------------------------------------------------
 
+    /** Exchange property: the SAS URL of the destination container a job wrote to (a property, not a header: a SAS). */
+    public static final String DESTINATION_CONTAINER_URL = "CamelAzureAvatarDestinationContainerUrl";
+
     /**
      * The video as a stream: the body is an InputStream reading from blob storage as it is consumed, never held whole
      * in memory. File name {@code <jobId>.mp4} (or .webm), so that .to("file:videos") keeps one file per job.
@@ -316,14 +321,14 @@ public class AzureAvatarProducer extends DefaultProducer {
         AvatarSynthesisJob job = source.job();
         BlobDownload download;
         try {
-            download = client().download(requireAbsolute(job, job.getResultUrl(), "video"));
+            download = fromBlob(exchange, job, job.getResultUrl(), "video", client()::download);
         } catch (AzureAvatarException e) {
-            if (!source.fromBody() || !isExpiredLink(e)) {
+            if (!source.fromBody() || !isExpiredLink(e) || inContainer(job.getResultUrl())) {
                 throw e;
             }
             // the job came in the body and its SAS link may have expired: Azure signs a fresh one with every GET
             job = requireJob(job.getId(), AzureAvatarOperation.downloadResult);
-            download = client().download(requireAbsolute(job, job.getResultUrl(), "video"));
+            download = fromBlob(exchange, job, job.getResultUrl(), "video", client()::download);
         }
         // whatever the route does with the body (reads it, drops it, fails first), the connection goes back to the pool
         BlobDownload opened = download;
@@ -348,13 +353,13 @@ public class AzureAvatarProducer extends DefaultProducer {
         AvatarSynthesisJob job = source.job();
         JsonNode summary;
         try {
-            summary = client().downloadJson(requireAbsolute(job, job.getSummaryUrl(), "summary"));
+            summary = fromBlob(exchange, job, job.getSummaryUrl(), "summary", client()::downloadJson);
         } catch (AzureAvatarException e) {
-            if (!source.fromBody() || !isExpiredLink(e)) {
+            if (!source.fromBody() || !isExpiredLink(e) || inContainer(job.getSummaryUrl())) {
                 throw e;
             }
             job = requireJob(job.getId(), AzureAvatarOperation.downloadSummary);
-            summary = client().downloadJson(requireAbsolute(job, job.getSummaryUrl(), "summary"));
+            summary = fromBlob(exchange, job, job.getSummaryUrl(), "summary", client()::downloadJson);
         }
         Message message = exchange.getMessage();
         message.setBody(summary);
@@ -400,20 +405,44 @@ public class AzureAvatarProducer extends DefaultProducer {
                 404, "NotFound"));
     }
 
-    private static String requireAbsolute(AvatarSynthesisJob job, String url, String what) {
+    /**
+     * Fetches a job's file: at its SAS URL, or, when Azure wrote it to the user's destination container, at its path in
+     * that container, with the container's SAS (never the key).
+     */
+    private <T> T fromBlob(Exchange exchange, AvatarSynthesisJob job, String url, String what, Function<String, T> fetch) {
         if (url == null || url.isBlank()) {
             throw new AzureAvatarJobStateException("Avatar job " + job.getId() + " is " + job.getStatus()
                                                    + " but Azure gave no " + what + " URL",
                     job.getId(), job.getStatus(), 0, null, null);
         }
-        if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            // with destinationContainerUrl, Azure names a path in the user's own container instead of a SAS URL
-            throw new AzureAvatarJobStateException("The " + what + " of avatar job " + job.getId()
-                                                   + " was written to your own destination container at '" + url
-                                                   + "'; read it from there, for example with azure-storage-blob",
+        if (!inContainer(url)) {
+            return fetch.apply(url);
+        }
+        String container = exchange.getProperty(DESTINATION_CONTAINER_URL, String.class);
+        if (container == null || container.isBlank()) {
+            throw new AzureAvatarJobStateException("The " + what + " of avatar job " + job.getId() + " was written to your "
+                                                   + "destination container at '" + url + "': set the exchange property "
+                                                   + DESTINATION_CONTAINER_URL + " to its SAS URL to download it",
                     job.getId(), job.getStatus(), 0, null, null);
         }
-        return url;
+        try {
+            URI base = URI.create(container.trim());
+            String path = base.getPath().replaceAll("/+$", "") + "/" + url.replaceAll("^/+", "");
+            return fetch.apply(new URI(base.getScheme(), base.getAuthority(), path, null, null).toASCIIString()
+                               + (base.getRawQuery() == null ? "" : "?" + base.getRawQuery()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // neither the message nor the cause: both would show the SAS signature
+            throw new IllegalArgumentException("The exchange property " + DESTINATION_CONTAINER_URL + " is not a URL");
+        } catch (AzureAvatarException e) {
+            throw e.getHttpResponseCode() != 403 ? e : new AzureAvatarException("The SAS of your destination container cannot "
+                    + "read the " + what + " of avatar job " + job.getId() + ": it needs read permission (sp with r) and an "
+                    + "expiry (se) still ahead. " + e.getMessage(), 403, e.getAzureErrorCode(), e);
+        }
+    }
+
+    /** With destinationContainerUrl, Azure names a path in the user's own container instead of a SAS URL. */
+    private static boolean inContainer(String url) {
+        return url != null && !url.startsWith("https://") && !url.startsWith("http://");
     }
 
     private static boolean isExpiredLink(AzureAvatarException e) {

@@ -3,7 +3,6 @@ package io.github.camelazureavatar.avatar.emulator;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,45 +31,83 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }</pre>
  *
  * <h2>Guesses</h2>
- * Where the API notes say "unconfirmed", the emulator chooses; each choice is listed here.
+ * Where Azure's answer is not documented, the emulator chooses; each choice is listed here (and
+ * in {@code docs/emulator.md}). The component's own {@code AvatarSynthesisRequest.validate()}
+ * makes the same choices, so a route fails before it spends a request.
  * <ul>
  * <li>B: a missing {@code api-version} is 400 {@code ApiVersionUnspecified}, an unknown one 400
  * {@code UnsupportedApiVersion} (ASP.NET API Versioning's codes), as {@code error.code} and
  * {@code x-ms-error-code}.</li>
  * <li>B: {@code maxpagesize} above 100 or below 1 is 400, not clamped; {@code top} is ignored.
  * A: {@code top} below 1 is 400 too; negative {@code skip} is 400 in both.</li>
- * <li>B: PUT of an existing id is 400 {@code BadRequest}; a reused {@code Operation-Id} is 400
- * whatever the body; without the header the service makes a GUID.</li>
+ * <li>Refused creates: B {@code {"error":{"code":"BadRequest","message":..,"innererror":{"code":<rule>,..}}}},
+ * A {@code {"code":"InvalidRequest","message":..,"innerError":{"code":<rule>,..}}}; the inner codes
+ * ({@code UnsupportedTalkingAvatarStyle}, {@code InvalidType}, ...) are the emulator's names. Only
+ * A's expired destination SAS has Azure's documented shape (an ASP.NET validation problem).</li>
+ * <li>B: PUT of an existing id is 400 {@code BadRequest}. The same Operation-Id with an identical
+ * request (same id, same JSON, field order aside) answers 201 with the job as it is now and
+ * creates nothing; with a different request 400. An Operation-Id is forgotten with its job
+ * (deleted or expired). Without the header the service makes a GUID.</li>
  * <li>B: DELETE of a NotStarted/Running job is 400 like A; DELETE of an unknown id is 404
  * (A: 204). GET of an unknown operation, or of one whose job is gone, is 404.</li>
  * <li>More than 200 unfinished jobs: 400 in both generations (seeded jobs count).</li>
  * <li>A: no {@code Location} header on 201. Failed A jobs carry {@code properties.error} like
  * B, {@code failedAudioCount} is always present on finished A jobs.</li>
  * <li>Running jobs have no {@code outputs} and no result fields; Failed jobs have
- * {@code outputs.summary} only and no size, duration or billing.</li>
+ * {@code outputs.summary} only and no size, duration or billing. {@code outputs} is the last
+ * field in both generations.</li>
  * <li>Failure error: {@code {"code":"InvalidRequest","message":"The synthesis of input 1 failed. (emulated failure)"}};
  * summary.json entries of a failed job have {@code status: Failed} and an {@code errorMessage}.</li>
  * <li>A echoes {@code videoFormat} lowercase and always echoes videoCodec (hevc), subtitleType
- * (soft_embedded), kBitrate (2000), customized; backgroundColor only when sent.</li>
+ * (soft_embedded), kBitrate (2000), customized; backgroundColor only when sent. Codec and
+ * subtitle type are echoed lowercase in both generations.</li>
  * <li>A job created through one generation renders in the other: B jobs get
  * {@code displayName = id} in A; A jobs get {@code internalId = id} in B.</li>
- * <li>One blob layout for both generations: {@code /batchsynthesis-output/<32-hex>/<jobId>/0001.mp4}
- * ({@code .webm} when videoFormat is webm; the bytes are the same MP4). Results are never
- * written to a {@code destinationContainerUrl}: outputs always point at the blob host, and only
- * file 0001 is served. SAS expiry ({@code se}) is not enforced.</li>
- * <li>A blob request without the job's {@code sig} is 403 {@code AuthenticationFailed}; a job
+ * <li>Microsoft's storage has one layout for both generations:
+ * {@code /batchsynthesis-output/<32-hex>/<jobId>/0001.mp4} ({@code .webm} when videoFormat is
+ * webm; the bytes are the same MP4). Its SAS ({@code sr=b&sp=r}) is signed afresh on every read
+ * of the job (once per second of the clock: reads within one second share a link) and expires
+ * {@link Builder#sasLifetime} later (default 24 h, as observed on TTS batch outputs), on the
+ * emulator's clock; one signature covers a job's video and summary.</li>
+ * <li>Destination containers: the container URL must carry {@code sig} and {@code se} (an ad hoc
+ * SAS); an http URL is accepted only on loopback (the emulator's blob host is http). A container
+ * on the blob host ({@link #containerUrl}) receives every output; one whose SAS cannot write
+ * ({@code sp} without {@code w}, a forged signature) makes the job fail with nothing written.
+ * A container on any other host is assumed writable, and its files exist nowhere.
+ * {@code outputs.result} is the first video's path, and summary.json's {@code videoFileName} is
+ * the path in the container.</li>
+ * <li>A blob request whose SAS does not match is 403 {@code AuthenticationFailed}, an expired one
+ * 403 {@code AuthenticationFailed} (Azure Storage's "Signed expiry time ... must be after signed
+ * start time"), one without read permission 403 {@code AuthorizationPermissionMismatch}; a job
  * that is gone (deleted, expired, unknown) is 404 {@code BlobNotFound}.</li>
  * <li>Create bodies must have a JSON Content-Type (415 otherwise). Body over 500 KB is 400.</li>
- * <li>{@code talkingAvatarStyle} is not required (prebuilt avatars would need it).</li>
+ * <li>Validation: {@code timeToLiveInHours} (A: {@code timeToLive}) from 1 to 744 hours;
+ * {@code bitrateKbps} above 0; {@code backgroundColor} {@code #RRGGBBAA}, {@code transparent}
+ * or {@code white} (Microsoft's samples), names case-insensitive; characters, styles, formats,
+ * codecs and subtitle types case-insensitive; a photo avatar has no style and any character
+ * (custom photo avatars have the user's names); {@code useBuiltInVoice} needs
+ * {@code customized: true}; a coordinate's {@code x} and {@code y} may be absent but must be
+ * numbers; blank inputs are refused. A (3.1-preview1) has no av1, and ignores (echoes) the
+ * 2024 generations' photo-avatar, scene, built-in-voice, position, size and resolution fields.</li>
  * <li>Next links use the request's {@code Host} header, so they match what the client dialled.
  * B next links look like Azure's: {@code /avatar/batchsyntheses/?maxpagesize=N&skip=M&api-version=V}.</li>
- * <li>429 {@code X-RateLimit-Reset} and {@code Retry-After} seconds are in real time, not the
- * emulator clock (they are about how long the client waits); limit 50, remaining 0.</li>
- * <li>The 401 body is the API Management gateway's, for both generations, also for unknown paths.</li>
+ * <li>The quota ({@link Builder#quota}) is a sliding window on the emulator's clock over every
+ * authenticated API request; 429s are not counted, blob downloads are not either. Its 429 is
+ * {@code TooManyRequests} in each generation's error shape with {@code Retry-After} in real
+ * seconds rounded up; {@code X-RateLimit-*} only when asked for (3.1-preview1 documents them).
+ * Injected 429 faults say limit 50, remaining 0, with {@code X-RateLimit-Reset} and
+ * {@code Retry-After} in real time.</li>
+ * <li>The 401 body is the API Management gateway's, for both generations, also for unknown
+ * paths and for bearer tokens it does not accept; bearer tokens are accepted on both
+ * generations.</li>
  * <li>NotStarted {@code lastActionDateTime} equals {@code createdDateTime}. Seeded Running,
  * Succeeded and Failed jobs entered that state at their {@code createdDateTime} too (fixtures,
  * kept to one timestamp per job so 100 000 of them stay cheap); they never change state, but
  * finished ones still expire after the default TTL (744 h).</li>
+ * <li>Dates: B writes {@code createdDateTime} and unfinished {@code lastActionDateTime} with 7
+ * digits and {@code Z}, a finished job's {@code lastActionDateTime} without offset and with its
+ * trailing zeros dropped (both of Azure's examples fit); the default clock starts at
+ * {@code 2026-01-01T00:00:00.1234567Z} so that all seven digits show.</li>
  * <li>Ids: A jobs get random GUIDs; B {@code internalId} is a GUID; seeded jobs get GUIDs
  * (deterministic for a given seed) unless a {@link SeedSpec} id prefix is given.</li>
  * <li>Billing: characters of the input text (SSML tags stripped); every input yields 2 s of
@@ -92,8 +129,8 @@ public final class AvatarEmulator implements AutoCloseable {
         }
     }
 
-    /** The line {@link #main} prints once it listens; scripts wait for it. */
-    static final String READY_LINE = "Azure avatar emulator listening on %s (blob host %s), key %s";
+    /** Where the default {@link ManualClock} starts: all seven fractional digits Azure writes. */
+    public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00.1234567Z");
 
     private final Builder config;
     private final EmulatorClock clock;
@@ -107,6 +144,8 @@ public final class AvatarEmulator implements AutoCloseable {
     private final HttpServer blobServer;
     private final ExecutorService executor;
     private final BlobHost blobHost;
+    private final BlobLayout layout;
+    private final Quota quota;
     private final String baseUrl;
     private final String blobBaseUrl;
 
@@ -123,11 +162,14 @@ public final class AvatarEmulator implements AutoCloseable {
         this.blobServer = bindBlobServer(apiAddress);
         this.baseUrl = "http://" + hostOf(apiServer);
         this.blobBaseUrl = "http://" + hostOf(blobServer);
-        BlobLayout layout = new BlobLayout(blobBaseUrl, factory.hex32());
+        SasSigner signer = new SasSigner(factory.secretKey(), clock);
+        this.layout = new BlobLayout(blobBaseUrl, factory.hex32(), signer, b.sasLifetime);
         JobJson json = new JobJson(layout, video.length);
-        ServiceContext ctx = new ServiceContext(store, factory, json, faults, b.maxActiveJobs);
+        CreateRequestParser parser = new CreateRequestParser(new DestinationRules(blobBaseUrl, signer, clock));
+        ServiceContext ctx = new ServiceContext(store, factory, parser, json, faults, b.maxActiveJobs);
         this.blobHost = new BlobHost(log, store, json, layout, video, clock);
-        apiServer.createContext("/", new Gateway(ctx, log, baseUrl, b.subscriptionKey, b.bearerTokens));
+        this.quota = b.quotaRequests > 0 ? new Quota(b.quotaRequests, b.quotaWindow, b.rateLimitHeaders, clock) : null;
+        apiServer.createContext("/", new Gateway(ctx, log, baseUrl, b, quota));
         blobHost.bind(blobServer, faults);
         apiServer.setExecutor(executor);
         blobServer.setExecutor(executor);
@@ -190,6 +232,26 @@ public final class AvatarEmulator implements AutoCloseable {
 
     public String subscriptionKey() {
         return config.subscriptionKey;
+    }
+
+    /**
+     * A SAS URL of a container of your own on the blob host, readable, writable and listable for
+     * seven days of the emulator's clock: give it as {@code destinationContainerUrl} and the job
+     * writes its videos and summary there; read them back with this URL (its path joined with
+     * the job's relative outputs).
+     */
+    public String containerUrl(String container) {
+        return containerUrl(container, "rwl", Duration.ofDays(7));
+    }
+
+    /** As {@link #containerUrl(String)}, with the SAS permissions ({@code r}, {@code w}, ...) and lifetime given. */
+    public String containerUrl(String container, String permissions, Duration lifetime) {
+        if (!container.matches("[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]")) {
+            throw new IllegalArgumentException("Not an Azure container name (3-63 lowercase letters, digits, '-'): " + container);
+        }
+        Instant now = clock.now();
+        return blobBaseUrl + "/" + container + "?"
+                + layout.signer().query("c/" + container, "c", permissions, now.minusSeconds(300), now.plus(lifetime));
     }
 
     public EmulatorClock clock() {
@@ -290,34 +352,45 @@ public final class AvatarEmulator implements AutoCloseable {
         return "AvatarEmulator[" + baseUrl + ", blob " + blobBaseUrl + "]";
     }
 
-    /** {@code --port N --key K --bind ADDR}; real time, realistic durations; runs until killed. */
+    /** Runs the emulator alone until killed; {@code --help} lists the options (see {@link EmulatorCommandLine}). */
     public static void main(String[] args) throws Exception {
-        AvatarEmulator emulator = launch(args, System.out);
+        AvatarEmulator emulator;
+        try {
+            emulator = EmulatorCommandLine.launch(args, System.out);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(EmulatorCommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (emulator == null) {
+            return; // --help
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
         new CountDownLatch(1).await();
     }
 
-    /** What {@link #main} does before it blocks: parse, start, print the ready line. */
-    static AvatarEmulator launch(String[] args, PrintStream out) throws IOException {
-        Builder b = builder().clock(new SystemClock())
-                .notStartedFor(Duration.ofSeconds(3))
-                .runningFor(Duration.ofSeconds(8));
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("Missing value for " + arg);
-            }
-            switch (arg) {
-                case "--port" -> b.port(Integer.parseInt(args[++i]));
-                case "--key" -> b.subscriptionKey(args[++i]);
-                case "--bind" -> b.bind(args[++i]);
-                default -> throw new IllegalArgumentException("Unknown option " + arg + " (use --port N --key K --bind ADDR)");
-            }
+    /** What it accepts and how it behaves, one line per subject, for the stand-alone banner. */
+    List<String> describe() {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("auth: Ocp-Apim-Subscription-Key: " + config.subscriptionKey + (config.anyBearerToken
+                ? ", or Authorization: Bearer <any token>"
+                : config.bearerTokens.isEmpty() ? "" : ", or Authorization: Bearer " + String.join(" | ", config.bearerTokens)));
+        lines.add("3.1-preview1: " + baseUrl + PreviewApiHandler.BASE);
+        lines.add("2024-04-15-preview, 2024-08-01: " + baseUrl + BatchSynthesesApiHandler.COLLECTION + "?api-version=2024-08-01");
+        lines.add("quota: " + (quota == null ? "none" : quota));
+        lines.add("clock: " + clock + "; jobs NotStarted " + human(config.notStartedFor) + ", Running "
+                + human(config.runningFor) + ", failure rate " + config.failureRate + " (and every input with [fail])");
+        lines.add("SAS links: valid " + human(config.sasLifetime) + " of emulated time after each read");
+        if (faults.pending() > 0) {
+            lines.add("faults queued: " + faults.pending() + " request(s)");
         }
-        AvatarEmulator emulator = b.start();
-        out.println(String.format(READY_LINE, emulator.baseUrl(), emulator.blobBaseUrl(), b.subscriptionKey));
-        out.flush();
-        return emulator;
+        lines.add("destination container (give as properties.destinationContainerUrl): " + containerUrl("outputs"));
+        return lines;
+    }
+
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Settings; every one has a default, so {@code builder().start()} is a working emulator. */
@@ -325,7 +398,8 @@ public final class AvatarEmulator implements AutoCloseable {
 
         private String subscriptionKey = "emulator-key";
         private final Set<String> bearerTokens = new LinkedHashSet<>();
-        private EmulatorClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        private boolean anyBearerToken;
+        private EmulatorClock clock = new ManualClock(DEFAULT_START);
         private Duration notStartedFor = Duration.ofSeconds(5);
         private Duration runningFor = Duration.ofSeconds(10);
         private double failureRate;
@@ -334,8 +408,24 @@ public final class AvatarEmulator implements AutoCloseable {
         private String bind = "127.0.0.1";
         private int threads = 8;
         private int maxActiveJobs = 200;
+        private Duration sasLifetime = Duration.ofHours(24);
+        private int quotaRequests;
+        private Duration quotaWindow;
+        private boolean rateLimitHeaders;
 
         private Builder() {
+        }
+
+        String subscriptionKey() {
+            return subscriptionKey;
+        }
+
+        Set<String> bearerTokens() {
+            return bearerTokens;
+        }
+
+        boolean acceptsAnyBearerToken() {
+            return anyBearerToken;
         }
 
         public Builder subscriptionKey(String key) {
@@ -346,6 +436,45 @@ public final class AvatarEmulator implements AutoCloseable {
         /** A bearer token accepted in {@code Authorization}; call again to accept several. */
         public Builder acceptedBearerToken(String token) {
             bearerTokens.add(Objects.requireNonNull(token));
+            return this;
+        }
+
+        /** Any non-empty bearer token is accepted, as if Microsoft Entra ID had issued it for this resource. */
+        public Builder acceptAnyBearerToken() {
+            this.anyBearerToken = true;
+            return this;
+        }
+
+        /**
+         * Azure's quota: at most {@code requests} API requests in any {@code window} of the emulator's
+         * clock, then 429 with {@code Retry-After} (Azure lists 2 a minute for batch avatar).
+         */
+        public Builder quota(int requests, Duration window) {
+            if (requests < 1 || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("A quota needs at least one request and a positive window");
+            }
+            this.quotaRequests = requests;
+            this.quotaWindow = window;
+            this.rateLimitHeaders = false;
+            return this;
+        }
+
+        /**
+         * The 3.1-preview1 style of quota (50 per 5 s there): as {@link #quota}, and every answer carries
+         * {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset}.
+         */
+        public Builder quotaWithRateLimitHeaders(int requests, Duration window) {
+            quota(requests, window);
+            this.rateLimitHeaders = true;
+            return this;
+        }
+
+        /** How long a job's output links stay valid after each read, on the emulator's clock (default 24 h). */
+        public Builder sasLifetime(Duration lifetime) {
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                throw new IllegalArgumentException("A SAS lifetime must be positive: " + lifetime);
+            }
+            this.sasLifetime = lifetime;
             return this;
         }
 

@@ -18,6 +18,7 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
     @Test
     void batchJobGoesNotStartedRunningSucceededWithAzureDateQuirks() {
         HttpResponse<String> created = http.createB("my-job-01", EmulatorHttp.bodyB("Hello"), "Operation-Id", "op-1");
+        HttpResponse<String> withContainer = http.createB("my-job-02", EmulatorHttp.bodyB("Hello", EmulatorHttp.FOREIGN_CONTAINER));
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Operation-Id")).hasValue("op-1");
         assertThat(created.headers().firstValue("Operation-Location"))
@@ -26,8 +27,8 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
         assertThat(job.get("id").asText()).isEqualTo("my-job-01");
         assertThat(job.get("internalId").asText()).matches("[0-9a-f-]{36}");
         assertThat(job.get("status").asText()).isEqualTo("NotStarted");
-        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.0000000Z");
-        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:00.0000000Z");
+        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.1234567Z");
+        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:00.1234567Z");
         assertThat(job.get("description").asText()).isEqualTo("a test job");
         assertThat(job.at("/properties/timeToLiveInHours").asInt()).isEqualTo(48);
         assertThat(job.at("/avatarConfig/videoFormat").asText()).isEqualTo("Mp4");
@@ -35,21 +36,23 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
         assertThat(job.at("/avatarConfig/customized").asBoolean(true)).isFalse();
         assertThat(job.has("outputs")).isFalse();
         assertThat(job.has("inputs")).isFalse();
-        assertThat(created.body()).doesNotContain("destinationContainerUrl").doesNotContain("sv=secret");
+        assertThat(withContainer.statusCode()).isEqualTo(201);
+        assertThat(withContainer.body()).doesNotContain("destinationContainerUrl").doesNotContain("c2VjcmV0");
         assertThat(json(http.get("/avatar/operations/op-1?" + V)).get("status").asText()).isEqualTo("NotStarted");
 
         emu.advance(Duration.ofSeconds(5));
         job = json(http.get(B + "/my-job-01?" + V));
         assertThat(job.get("status").asText()).isEqualTo("Running");
-        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:05.0000000Z");
+        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:05.1234567Z");
         assertThat(job.has("outputs")).isFalse();
         assertThat(emu.jobStatus("my-job-01")).hasValue("Running");
 
         emu.advance(Duration.ofSeconds(10));
         job = json(http.get(B + "/my-job-01?" + V));
         assertThat(job.get("status").asText()).isEqualTo("Succeeded");
-        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:15.000000");
-        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.0000000Z");
+        // Azure's quirk: a finished job's lastActionDateTime has no offset and no trailing zeros (7 digits here)
+        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:15.1234567");
+        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.1234567Z");
         assertThat(job.at("/properties/sizeInBytes").asLong()).isEqualTo(emu.resultVideo().length);
         assertThat(job.at("/properties/durationInMilliseconds").asInt()).isEqualTo(2000);
         assertThat(job.at("/properties/succeededCount").asInt()).isEqualTo(1);
@@ -73,7 +76,7 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
         assertThat(job.get("displayName").asText()).isEqualTo("avatar batch synthesis sample");
         assertThat(job.get("textType").asText()).isEqualTo("PlainText");
         assertThat(job.get("status").asText()).isEqualTo("NotStarted");
-        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.000Z");
+        assertThat(job.get("createdDateTime").asText()).isEqualTo("2026-01-01T00:00:00.123Z");
         assertThat(job.at("/properties/timeToLive").asText()).isEqualTo("P31D");
         assertThat(job.at("/properties/kBitrate").asInt()).isEqualTo(2000);
         assertThat(job.at("/properties/outputFormat").asText()).isEqualTo("riff-24khz-16bit-mono-pcm");
@@ -83,7 +86,7 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
         emu.advance(Duration.ofSeconds(15));
         job = json(http.get(A + "/" + id));
         assertThat(job.get("status").asText()).isEqualTo("Succeeded");
-        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:15.000Z");
+        assertThat(job.get("lastActionDateTime").asText()).isEqualTo("2026-01-01T00:00:15.123Z");
         assertThat(job.at("/properties/audioSize").asLong()).isEqualTo(emu.resultVideo().length);
         assertThat(job.at("/properties/durationInTicks").asLong()).isEqualTo(20_000_000L);
         assertThat(job.at("/properties/duration").asText()).isEqualTo("PT2S");
@@ -146,7 +149,7 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
 
         JsonNode newest = json(http.get(B + "?maxpagesize=1&" + V)).get("value").get(0);
         assertThat(newest.get("id").asText()).isEqualTo(fresh.get(2));
-        assertThat(Instant.parse(newest.get("createdDateTime").asText())).isEqualTo(Instant.parse("2026-01-01T00:00:00Z").minusSeconds(1));
+        assertThat(Instant.parse(newest.get("createdDateTime").asText())).isEqualTo(AvatarEmulator.DEFAULT_START.minusSeconds(1));
     }
 
     @Test
@@ -197,7 +200,7 @@ class AvatarEmulatorLifecycleTest extends EmulatorHttpTestSupport {
         assertThat(emu.deleteJob("helper-1")).isTrue();
         assertThat(emu.deleteJob("helper-1")).isFalse();
         assertThat(emu.jobStatus("helper-1")).isEmpty();
-        assertThat(emu.clock().now()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(emu.clock().now()).isEqualTo(AvatarEmulator.DEFAULT_START);
         try (AvatarEmulator real = AvatarEmulator.builder().clock(new SystemClock()).start()) {
             assertThatThrownBy(() -> real.advance(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class);
         }

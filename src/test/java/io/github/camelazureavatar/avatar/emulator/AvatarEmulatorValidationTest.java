@@ -110,7 +110,7 @@ class AvatarEmulatorValidationTest extends EmulatorHttpTestSupport {
 
     @Test
     void multipleInputsWithAContainerAreAccepted() {
-        ObjectNode body = b();
+        ObjectNode body = (ObjectNode) json(EmulatorHttp.bodyB("x", emu.containerUrl("videos")));
         body.set("inputs", inputs(1000, "content"));
         assertThat(http.createB("many-1", body.toString()).statusCode()).isEqualTo(201);
     }
@@ -154,6 +154,41 @@ class AvatarEmulatorValidationTest extends EmulatorHttpTestSupport {
         assertThat(http.createB("job-1", EmulatorHttp.bodyB("x"), "Operation-Id", "op-1").statusCode()).isEqualTo(201);
         assertThat(http.createB("job-2", EmulatorHttp.bodyB("x"), "Operation-Id", "op-1").statusCode()).isEqualTo(400);
         assertThat(emu.jobCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anIdenticalRetryUnderTheSameOperationIdAnswersTheJobAndCreatesNothing() {
+        com.fasterxml.jackson.databind.node.ObjectNode body = b();
+        HttpResponse<String> first = http.createB("job-1", body.toString(), "Operation-Id", "op-1");
+        assertThat(first.statusCode()).isEqualTo(201);
+        emu.advance(java.time.Duration.ofSeconds(6));
+        // the same definition, its fields in another order: still the same request
+        com.fasterxml.jackson.databind.node.ObjectNode reordered = EmulatorHttp.MAPPER.createObjectNode();
+        java.util.List<String> names = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(n -> reordered.set(n, body.get(n)));
+        HttpResponse<String> retry = http.createB("job-1", reordered.toString(), "Operation-Id", "op-1");
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Operation-Id")).hasValue("op-1");
+        assertThat(retry.headers().firstValue("Operation-Location")).hasValueSatisfying(l -> assertThat(l).contains("/avatar/operations/op-1?"));
+        assertThat(json(retry).get("id").asText()).isEqualTo("job-1");
+        assertThat(json(retry).get("status").asText()).isEqualTo("Running");
+        assertThat(json(retry).get("createdDateTime")).isEqualTo(json(first).get("createdDateTime"));
+        assertThat(emu.jobCount()).isEqualTo(1);
+
+        body.put("description", "another request");
+        assertThat(http.createB("job-1", body.toString(), "Operation-Id", "op-1").statusCode()).isEqualTo(400);
+        // without the Operation-Id, the same body is a second create of an existing id
+        assertThat(http.createB("job-1", b().toString()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anOperationIdIsFreeAgainOnceItsJobIsDeleted() {
+        assertThat(http.createB("job-1", EmulatorHttp.bodyB("x"), "Operation-Id", "op-1").statusCode()).isEqualTo(201);
+        emu.advance(java.time.Duration.ofSeconds(15));
+        assertThat(http.delete(B + "/job-1?" + V).statusCode()).isEqualTo(204);
+        assertThat(http.createB("job-2", EmulatorHttp.bodyB("x"), "Operation-Id", "op-1").statusCode()).isEqualTo(201);
     }
 
     @Test

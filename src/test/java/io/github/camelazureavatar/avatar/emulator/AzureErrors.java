@@ -12,6 +12,9 @@ final class AzureErrors {
     static final String GATEWAY_401_MESSAGE = "Access denied due to invalid subscription key or wrong API endpoint. "
             + "Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.";
 
+    static final String AUTHENTICATION_FAILED = "Server failed to authenticate the request. Make sure the value of "
+            + "Authorization header is formed correctly including the signature.";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private AzureErrors() {
@@ -41,6 +44,34 @@ final class AzureErrors {
             error.putObject("innererror").put("code", innerCode).put("message", message);
         }
         return EmulatorResponse.json(status, root.toString()).header("x-ms-error-code", code);
+    }
+
+    /**
+     * A create Azure refuses: B {@code BadRequest} with the rule in {@code innererror.code}; A
+     * {@code InvalidRequest} with it in {@code innerError.code}, or, for the destination container,
+     * the ASP.NET validation problem Azure documents for 3.1-preview1.
+     */
+    static EmulatorResponse invalid(Dialect dialect, ValidationException e) {
+        if (dialect == Dialect.BATCH) {
+            return batch(400, "BadRequest", e.getMessage(), e.innerCode());
+        }
+        if (e.problemField() != null) {
+            ObjectNode root = MAPPER.createObjectNode();
+            root.putObject("errors").putArray(e.problemField()).add(e.getMessage());
+            root.put("type", "https://tools.ietf.org/html/rfc7231#section-6.5.1")
+                    .put("title", "One or more validation errors occurred.").put("status", 400)
+                    .put("traceId", "00-" + UUID.randomUUID().toString().replace("-", "") + "-0000000000000000-00");
+            return EmulatorResponse.bytes(400, "application/problem+json; charset=utf-8",
+                    root.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return preview(400, "InvalidRequest", e.getMessage(), e.innerCode(), e.getMessage());
+    }
+
+    /** The quota's 429, in the dialect of the path hit; the wait in whole seconds of real time. */
+    static EmulatorResponse tooManyRequests(Dialect dialect, long seconds) {
+        String message = "Rate limit is exceeded. Try again in " + seconds + " seconds.";
+        return dialect == Dialect.PREVIEW ? preview(429, "TooManyRequests", message, null, null)
+                : batch(429, "TooManyRequests", message, null);
     }
 
     /** Azure-shaped error for an injected fault, in the dialect of the path hit. */
@@ -95,10 +126,8 @@ final class AzureErrors {
                 .header("x-ms-request-id", requestId);
     }
 
-    static EmulatorResponse blobAuthenticationFailed() {
-        return blob(403, "AuthenticationFailed",
-                "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.",
-                "Signature did not match. String to sign used was r");
+    static EmulatorResponse blob(SasSigner.Refusal refusal) {
+        return blob(refusal.status(), refusal.code(), refusal.message(), refusal.detail());
     }
 
     static EmulatorResponse blobNotFound() {

@@ -1,7 +1,6 @@
 package io.github.camelazureavatar.avatar.emulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -100,12 +99,11 @@ final class BatchSynthesesApiHandler {
         }
         JobDraft draft;
         try {
-            draft = CreateRequestParser.parseBatch(id, r.body());
+            draft = ctx.parser().parseBatch(id, r.body());
         } catch (ValidationException e) {
-            return AzureErrors.batch(400, "BadRequest", e.getMessage(), e.innerCode());
+            return AzureErrors.invalid(Dialect.BATCH, e);
         }
         draft.operationId = operationId != null ? operationId : UUID.randomUUID().toString();
-        draft.requestFingerprint = id + "\n" + new String(r.body(), StandardCharsets.UTF_8);
         EmulatedJob job = ctx.factory().fresh(draft);
         switch (ctx.store().add(job, ctx.maxActiveJobs())) {
             case DUPLICATE_ID:
@@ -114,6 +112,13 @@ final class BatchSynthesesApiHandler {
                 return badRequest("The Operation-Id '" + operationId + "' has already been used with a different request.");
             case TOO_MANY_ACTIVE:
                 return badRequest("The number of active batch syntheses must not exceed " + ctx.maxActiveJobs() + ".");
+            case REPLAYED:
+                // the swagger fails a reused Operation-Id only for a different request: an identical retry is answered
+                job = ctx.store().get(id);
+                if (job == null) {
+                    return notFound(id);
+                }
+                break;
             default:
                 break;
         }

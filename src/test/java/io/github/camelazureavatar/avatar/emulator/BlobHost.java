@@ -9,8 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for Azure Blob Storage, on its own address so clients can tell it from the API
- * host. Serves each finished job's video and summary.json to holders of the job's SAS
- * signature, and remembers every API credential it was sent: a client must never send one.
+ * host: Microsoft's storage, where a job without a destination container keeps its files, and
+ * the user's own containers ({@link AvatarEmulator#containerUrl}). Serves each finished job's
+ * videos and summary.json to holders of a SAS that can read them, and remembers every API
+ * credential it was sent: a client must never send one.
  */
 public final class BlobHost {
 
@@ -85,26 +87,37 @@ public final class BlobHost {
         if (!r.method().equals("GET") && !r.method().equals("HEAD")) {
             return AzureErrors.blob(405, "UnsupportedHttpVerb", "The resource doesn't support specified Http Verb.", null);
         }
-        // /batchsynthesis-output/<folder>/<jobId>/<file>
+        // /batchsynthesis-output/<folder>/<jobId>/<file>, or /<container>/[<destinationPath>/]<jobId>/<file>
         String[] parts = r.path().split("/", -1);
-        if (parts.length != 5 || !parts[1].equals(BlobLayout.CONTAINER)) {
+        if (parts.length < 4) {
             return AzureErrors.blob(404, "ContainerNotFound", "The specified container does not exist.", null);
         }
-        EmulatedJob job = parts[2].equals(layout.folder()) ? store.get(parts[3]) : null;
-        if (job == null) {
-            return AzureErrors.blobNotFound();
+        String container = parts[1];
+        String jobId = parts[parts.length - 2];
+        String file = parts[parts.length - 1];
+        String folder = String.join("/", java.util.Arrays.copyOfRange(parts, 2, parts.length - 1));
+        boolean managed = container.equals(BlobLayout.CONTAINER);
+        SasSigner.Refusal refusal = managed
+                ? layout.signer().check(r.query(), layout.resource(jobId), 'r')
+                : layout.signer().check(r.query(), "c/" + container, 'r');
+        if (refusal != null) {
+            return AzureErrors.blob(refusal);
         }
-        if (!job.sig().equals(r.param("sig"))) {
-            return AzureErrors.blobAuthenticationFailed();
+        EmulatedJob job = store.get(jobId);
+        boolean there = job != null && (managed
+                ? job.draft.destinationContainer == null && folder.equals(layout.folder() + "/" + jobId)
+                : job.draft.writesToHostedContainer && container.equals(job.draft.destinationContainer)
+                        && folder.equals(job.draft.destinationFolder(jobId)));
+        if (!there) {
+            return AzureErrors.blobNotFound();
         }
         Instant now = clock.now();
         JobStatus status = job.statusAt(now);
-        String file = parts[4];
         EmulatorResponse response;
         if (status.isFinished() && file.equals("summary.json")) {
             response = EmulatorResponse.bytes(200, "application/json",
                     json.summary(job, status).getBytes(StandardCharsets.UTF_8));
-        } else if (status == JobStatus.SUCCEEDED && file.equals(layout.resultFileName(job))) {
+        } else if (status == JobStatus.SUCCEEDED && isVideo(job, file)) {
             String type = file.endsWith(".webm") ? "video/webm" : "video/mp4";
             response = job.hasSyntheticResult()
                     ? EmulatorResponse.stream(200, type, job.resultSize(video.length), SyntheticContent::write)
@@ -116,6 +129,16 @@ public final class BlobHost {
                 .header("ETag", "\"0x8DC" + Long.toHexString(job.seq).toUpperCase() + "\"")
                 .header("Last-Modified", Fault.HTTP_DATE.format(job.finishedAt))
                 .header("x-ms-blob-type", "BlockBlob")
-                .header("x-ms-version", "2023-11-03");
+                .header("x-ms-version", SasSigner.VERSION);
+    }
+
+    /** One video per input: 0001.mp4, 0002.mp4, ... */
+    private static boolean isVideo(EmulatedJob job, String file) {
+        for (int i = 1; i <= job.draft.inputCount; i++) {
+            if (file.equals(BlobLayout.videoName(job.draft, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

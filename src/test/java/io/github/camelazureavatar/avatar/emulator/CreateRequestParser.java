@@ -1,5 +1,10 @@
 package io.github.camelazureavatar.avatar.emulator;
 
+import static io.github.camelazureavatar.avatar.emulator.JsonFields.bool;
+import static io.github.camelazureavatar.avatar.emulator.JsonFields.integer;
+import static io.github.camelazureavatar.avatar.emulator.JsonFields.object;
+import static io.github.camelazureavatar.avatar.emulator.JsonFields.string;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,98 +14,97 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Turns a create body of either generation into a {@link JobDraft}, refusing what Azure
- * refuses with 400 before anything is created.
+ * refuses with 400 before anything is created. The avatar's settings are {@link AvatarRules},
+ * the destination container {@link DestinationRules}.
  */
 final class CreateRequestParser {
 
     static final int MAX_BODY_BYTES = 500 * 1024;
     static final int MAX_INPUTS = 1000;
     static final Pattern ID_PATTERN = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9._-]{1,62}[a-zA-Z0-9]$");
+    static final Duration MIN_TTL = Duration.ofHours(1);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> KNOWN_AVATAR_FIELDS = Set.of("talkingAvatarCharacter", "talkingAvatarStyle",
-            "customized", "videoFormat", "videoCodec", "subtitleType", "backgroundColor", "bitrateKbps", "kBitrate");
     /** A keeps avatar settings in {@code properties}, next to job settings and read-only results. */
     private static final Set<String> PREVIEW_NON_AVATAR_PROPERTIES = Set.of("timeToLive", "destinationContainerUrl",
             "destinationPath", "outputFormat", "audioSize", "durationInTicks", "duration", "succeededAudioCount",
             "failedAudioCount", "billingDetails", "error");
 
-    private CreateRequestParser() {
+    private final DestinationRules destinations;
+
+    CreateRequestParser(DestinationRules destinations) {
+        this.destinations = destinations;
     }
 
-    static JobDraft parsePreview(byte[] body) {
+    JobDraft parsePreview(byte[] body) {
         ObjectNode root = parseObject(body);
         JobDraft d = new JobDraft();
         d.createdVia = Dialect.PREVIEW;
-        d.displayName = text(root, "displayName");
+        d.displayName = string(root, "displayName", "displayName");
         if (d.displayName == null || d.displayName.isBlank()) {
             throw new ValidationException("MissingDisplayName", "The displayName is required.");
         }
-        d.description = text(root, "description");
-        d.inputKind = inputKind(text(root, "textType"), "textType");
+        d.description = string(root, "description", "description");
+        d.inputKind = inputKind(string(root, "textType", "textType"), "textType");
         readInputs(d, root, "text");
-        readSynthesisConfig(d, root);
+        ObjectNode properties = orEmpty(object(root, "properties", "properties"));
+        ObjectNode avatar = properties.deepCopy();
+        avatar.remove(PREVIEW_NON_AVATAR_PROPERTIES);
+        AvatarRules.read(d, avatar, "properties.", Dialect.PREVIEW);
+        readSynthesisConfig(d, root, false);
         readCustomVoices(d, root);
-        JsonNode props = root.path("properties");
-        ObjectNode properties = props.isObject() ? (ObjectNode) props : MAPPER.createObjectNode();
-        readAvatar(d, properties, "kBitrate");
-        properties.fields().forEachRemaining(e -> {
-            if (!KNOWN_AVATAR_FIELDS.contains(e.getKey()) && !PREVIEW_NON_AVATAR_PROPERTIES.contains(e.getKey())) {
-                d.avatarExtras.set(e.getKey(), e.getValue());
-            }
-        });
-        String ttl = text(properties, "timeToLive");
+        String ttl = string(properties, "timeToLive", "properties.timeToLive");
         if (ttl != null) {
             try {
                 d.ttl = Duration.parse(ttl);
             } catch (DateTimeParseException e) {
                 throw new ValidationException("InvalidTimeToLive", "The timeToLive '" + ttl + "' is not a valid ISO 8601 duration.");
             }
-            if (d.ttl.compareTo(JobDraft.MAX_TTL) > 0 || d.ttl.isNegative()) {
-                throw new ValidationException("InvalidTimeToLive", "The timeToLive must not be longer than 31 days.");
+            if (d.ttl.compareTo(JobDraft.MAX_TTL) > 0 || d.ttl.compareTo(MIN_TTL) < 0) {
+                throw new ValidationException("InvalidTimeToLive", "The timeToLive must be from 1 hour to 31 days.");
             }
             d.ttlText = ttl;
         }
-        checkDestination(d, properties);
+        destinations.read(d, properties);
         return d;
     }
 
-    static JobDraft parseBatch(String id, byte[] body) {
+    JobDraft parseBatch(String id, byte[] body) {
         ObjectNode root = parseObject(body);
         JobDraft d = new JobDraft();
         d.createdVia = Dialect.BATCH;
         d.id = id;
-        d.description = text(root, "description");
-        d.inputKind = inputKind(text(root, "inputKind"), "inputKind");
+        d.description = string(root, "description", "description");
+        d.inputKind = inputKind(string(root, "inputKind", "inputKind"), "inputKind");
         readInputs(d, root, "content");
-        readSynthesisConfig(d, root);
-        readCustomVoices(d, root);
-        JsonNode avatar = root.get("avatarConfig");
-        if (avatar == null || !avatar.isObject()) {
+        ObjectNode avatar = object(root, "avatarConfig", "avatarConfig");
+        if (avatar == null) {
             throw new ValidationException("MissingAvatarConfig", "The avatarConfig is required.");
         }
-        readAvatar(d, (ObjectNode) avatar, "bitrateKbps");
-        avatar.fields().forEachRemaining(e -> {
-            if (!KNOWN_AVATAR_FIELDS.contains(e.getKey())) {
-                d.avatarExtras.set(e.getKey(), e.getValue());
+        AvatarRules.read(d, avatar, "avatarConfig.", Dialect.BATCH);
+        readSynthesisConfig(d, root, Boolean.TRUE.equals(bool(avatar, "useBuiltInVoice", "avatarConfig.useBuiltInVoice")));
+        readCustomVoices(d, root);
+        ObjectNode properties = orEmpty(object(root, "properties", "properties"));
+        Long ttl = integer(properties, "timeToLiveInHours", "properties.timeToLiveInHours");
+        if (ttl != null) {
+            if (ttl < MIN_TTL.toHours() || ttl > JobDraft.MAX_TTL.toHours()) {
+                throw new ValidationException("InvalidTimeToLive", "The timeToLiveInHours must be between 1 and 744.");
             }
-        });
-        JsonNode props = root.path("properties");
-        ObjectNode properties = props.isObject() ? (ObjectNode) props : MAPPER.createObjectNode();
-        JsonNode ttl = properties.get("timeToLiveInHours");
-        if (ttl != null && !ttl.isNull()) {
-            if (!ttl.canConvertToInt() || ttl.asInt() < 0 || ttl.asInt() > 744) {
-                throw new ValidationException("InvalidTimeToLive", "The timeToLiveInHours must be between 0 and 744.");
-            }
-            d.ttl = Duration.ofHours(ttl.asInt());
+            d.ttl = Duration.ofHours(ttl);
         }
-        checkDestination(d, properties);
+        destinations.read(d, properties);
+        d.requestFingerprint = MAPPER.createObjectNode().put("id", id).set("body", root);
         return d;
+    }
+
+    private static ObjectNode orEmpty(ObjectNode node) {
+        return node != null ? node : MAPPER.createObjectNode();
     }
 
     private static ObjectNode parseObject(byte[] body) {
@@ -141,13 +145,18 @@ final class CreateRequestParser {
         }
         List<String> texts = new ArrayList<>(inputs.size());
         long chars = 0;
+        boolean ssml = "SSML".equals(d.inputKind);
         for (JsonNode input : inputs) {
-            String text = text(input, textField);
+            String path = "inputs[" + texts.size() + "]." + textField;
+            String text = input.isObject() ? string(input, textField, path) : null;
             if (text == null || text.isBlank()) {
                 throw new ValidationException("MissingInputText", "The " + textField + " of every input is required.");
             }
+            if (ssml) {
+                SsmlCheck.require(text, texts.size() + 1);
+            }
             texts.add(text);
-            chars += "SSML".equals(d.inputKind) ? text.replaceAll("<[^>]*>", "").length() : text.length();
+            chars += ssml ? text.replaceAll("<[^>]*>", "").length() : text.length();
             if (text.contains(JobFactory.FAIL_MARKER)) {
                 d.fails = true;
             }
@@ -157,57 +166,34 @@ final class CreateRequestParser {
         d.billedCharacters = chars;
     }
 
-    private static void readSynthesisConfig(JobDraft d, ObjectNode root) {
-        JsonNode config = root.get("synthesisConfig");
-        if (config != null && config.isObject()) {
-            d.synthesisConfig = (ObjectNode) config;
+    /** Strings all; the voice is required for plain text, unless the custom avatar speaks with its own. */
+    private static void readSynthesisConfig(JobDraft d, ObjectNode root, boolean builtInVoice) {
+        d.synthesisConfig = object(root, "synthesisConfig", "synthesisConfig");
+        for (String field : List.of("voice", "style", "rate", "pitch", "volume")) {
+            string(d.synthesisConfig, field, "synthesisConfig." + field);
         }
-        if ("PlainText".equals(d.inputKind)) {
-            String voice = d.synthesisConfig == null ? null : text(d.synthesisConfig, "voice");
+        if ("PlainText".equals(d.inputKind) && !builtInVoice) {
+            String voice = string(d.synthesisConfig, "voice", "synthesisConfig.voice");
             if (voice == null || voice.isBlank()) {
-                throw new ValidationException("MissingVoice", "The synthesisConfig.voice is required when the input is plain text.");
+                throw new ValidationException("MissingVoice",
+                        "The synthesisConfig.voice is required when the input is plain text.");
             }
         }
     }
 
+    /** Voice name to deployment id, which has the pattern of every Azure id. */
     private static void readCustomVoices(JobDraft d, ObjectNode root) {
-        JsonNode voices = root.get("customVoices");
-        if (voices != null && voices.isObject()) {
-            d.customVoices = (ObjectNode) voices;
+        ObjectNode voices = object(root, "customVoices", "customVoices");
+        if (voices == null) {
+            return;
         }
-    }
-
-    private static void readAvatar(JobDraft d, ObjectNode avatar, String bitrateField) {
-        d.character = text(avatar, "talkingAvatarCharacter");
-        if (d.character == null || d.character.isBlank()) {
-            throw new ValidationException("MissingTalkingAvatarCharacter", "The talkingAvatarCharacter is required.");
+        for (Map.Entry<String, JsonNode> voice : voices.properties()) {
+            JsonNode deployment = voice.getValue();
+            if (!deployment.isTextual() || !ID_PATTERN.matcher(deployment.asText()).matches()) {
+                throw new ValidationException("InvalidCustomVoices", "The deployment id of custom voice '" + voice.getKey()
+                        + "' must be 3 to 64 letters, digits, '.', '_' or '-', starting and ending with a letter or digit.");
+            }
         }
-        d.style = text(avatar, "talkingAvatarStyle");
-        d.customized = avatar.path("customized").asBoolean(false);
-        d.videoFormat = orDefault(text(avatar, "videoFormat"), "mp4");
-        d.videoCodec = orDefault(text(avatar, "videoCodec"), "hevc");
-        d.subtitleType = orDefault(text(avatar, "subtitleType"), "soft_embedded");
-        d.backgroundColor = text(avatar, "backgroundColor");
-        JsonNode bitrate = avatar.has(bitrateField) ? avatar.get(bitrateField) : avatar.get("bitrateKbps");
-        if (bitrate != null && bitrate.canConvertToLong()) {
-            d.bitrateKbps = bitrate.asLong();
-        }
-    }
-
-    private static void checkDestination(JobDraft d, ObjectNode properties) {
-        String container = text(properties, "destinationContainerUrl");
-        if (d.inputCount > 1 && (container == null || container.isBlank())) {
-            throw new ValidationException("MissingDestinationContainerUrl",
-                    "The destinationContainerUrl is required when there is more than one input.");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node == null ? null : node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String orDefault(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+        d.customVoices = voices;
     }
 }

@@ -2,21 +2,20 @@ package io.github.camelazureavatar.avatar.emulator;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One job. Its whole future is fixed at creation (when it starts running, when it finishes,
  * whether it fails, when it expires), so its status is a pure function of the clock: no
  * timers, no state changes to synchronise, and rendering can be cached per status.
  * Seeded jobs share one {@link JobDraft}; what differs per job lives here, and what can be
- * derived (internal id, SAS signature) is derived from {@link #token} on first use, which
+ * derived (internal id) is derived from {@link #token} on first use, which
  * keeps 100 000 seeded jobs small and fast to make.
  */
 final class EmulatedJob {
 
     /** "Never", for jobs pinned in a state; far enough that no test reaches it, small enough to add a TTL to. */
     static final Instant NEVER = Instant.parse("9999-01-01T00:00:00Z");
-    private static final char[] SIG_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
     final JobDraft draft;
     final String id;
@@ -27,7 +26,7 @@ final class EmulatedJob {
     final Instant runningAt;
     final Instant finishedAt;
     private volatile String internalId;
-    private volatile String sig;
+    private volatile Outputs outputs;
     private volatile long resultSize = -1;
     private String[] jsonCache;
 
@@ -65,19 +64,22 @@ final class EmulatedJob {
         return value;
     }
 
-    /** The SAS {@code sig} of this job's files: 43 characters like Azure's, unguessable without the URL. */
-    String sig() {
-        String value = sig;
-        if (value == null) {
-            char[] c = new char[43];
-            for (int i = 0; i < c.length; i++) {
-                long word = mix(token + 0x100L + i / 10);
-                c[i] = SIG_CHARS[(int) ((word >>> ((i % 10) * 6)) & 63) % SIG_CHARS.length];
-            }
-            value = new String(c);
-            sig = value;
+    /**
+     * This job's {@code outputs} as of {@code now}, made by {@code render} from the start of that
+     * second. Made once per second of the clock: a list page of 100 finished jobs read in the same
+     * second signs and writes no URL, and every later read still gets links with a later expiry.
+     */
+    String outputs(Instant now, Function<Instant, String> render) {
+        long second = now.getEpochSecond();
+        Outputs value = outputs;
+        if (value == null || value.second != second) {
+            value = new Outputs(second, render.apply(Instant.ofEpochSecond(second)));
+            outputs = value;
         }
-        return value;
+        return value.json;
+    }
+
+    private record Outputs(long second, String json) {
     }
 
     /** SplitMix64's finaliser: a cheap, well-spread function of the token. */

@@ -102,15 +102,27 @@ final class EmulatorHttp {
         }
     }
 
+    /** Azure's own example of a create: one input, results on Microsoft's storage. */
     static String bodyB(String text) {
         return """
                 {"inputKind":"PlainText","synthesisConfig":{"voice":"en-US-AvaMultilingualNeural"},"customVoices":{},
                  "description":"a test job","inputs":[{"content":"%s"}],
-                 "properties":{"timeToLiveInHours":48,"destinationContainerUrl":"https://acct.blob.core.windows.net/c?sv=secret"},
+                 "properties":{"timeToLiveInHours":48},
                  "avatarConfig":{"talkingAvatarCharacter":"lisa","talkingAvatarStyle":"graceful-sitting","videoFormat":"mp4",
                    "videoCodec":"h264","subtitleType":"soft_embedded","backgroundColor":"#FFFFFFFF"}}
                 """.formatted(text);
     }
+
+    /** As {@link #bodyB}, writing into the user's container. */
+    static String bodyB(String text, String destinationContainerUrl) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) json(bodyB(text));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("properties")).put("destinationContainerUrl", destinationContainerUrl);
+        return body.toString();
+    }
+
+    /** A container SAS URL on a storage account the emulator does not host (Azure's own URL shape). */
+    static final String FOREIGN_CONTAINER = "https://acct.blob.core.windows.net/c?sv=2023-11-03&se=2099-01-01T00%3A00%3A00Z"
+            + "&sr=c&sp=rwl&sig=c2VjcmV0";
 
     static String bodyA(String text) {
         return """

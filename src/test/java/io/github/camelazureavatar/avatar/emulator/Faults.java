@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +54,9 @@ public final class Faults {
      * of every page served asks it, and an empty map answers without locking anything.
      */
     private final Map<String, Integer> unreadable = new ConcurrentHashMap<>();
+    private Fault randomFault;
+    private double randomRate;
+    private Random random;
 
     /** The next {@code n} API requests, whatever they are, answer with {@code fault}. */
     public synchronized Faults next(int n, Fault fault) {
@@ -96,7 +100,22 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * From now on, a fraction {@code rate} (0..1) of API requests not taken by a queued fault answer
+     * with {@code fault}, drawn from a generator seeded with {@code seed}; rate 0 stops it.
+     */
+    public synchronized Faults randomly(double rate, Fault fault, long seed) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be within 0..1: " + rate);
+        }
+        this.randomRate = rate;
+        this.randomFault = Objects.requireNonNull(fault);
+        this.random = new Random(seed);
+        return this;
+    }
+
     public synchronized void clear() {
+        randomRate = 0;
         rules.clear();
         linkFaults.clear();
         betweenPages.clear();
@@ -129,7 +148,7 @@ public final class Faults {
                 return rule.fault;
             }
         }
-        return null;
+        return randomRate > 0 && host.equals("api") && random.nextDouble() < randomRate ? randomFault : null;
     }
 
     synchronized LinkFault takeLinkFault() {

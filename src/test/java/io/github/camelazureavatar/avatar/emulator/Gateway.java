@@ -5,19 +5,24 @@ import java.util.Set;
 
 /**
  * The API host, playing Azure's front door: authenticates every request (key or accepted
- * bearer token), then routes by path to the generation that owns it.
+ * bearer token), counts it against the resource's quota, then routes by path to the
+ * generation that owns it.
  */
 final class Gateway extends FaultingHandler {
 
     private final String subscriptionKey;
     private final Set<String> bearerTokens;
+    private final boolean anyBearerToken;
+    private final Quota quota;
     private final PreviewApiHandler preview;
     private final BatchSynthesesApiHandler batch;
 
-    Gateway(ServiceContext ctx, RequestLog log, String baseUrl, String subscriptionKey, Set<String> bearerTokens) {
+    Gateway(ServiceContext ctx, RequestLog log, String baseUrl, AvatarEmulator.Builder config, Quota quota) {
         super("api", ctx.faults(), log, baseUrl);
-        this.subscriptionKey = subscriptionKey;
-        this.bearerTokens = Set.copyOf(bearerTokens);
+        this.subscriptionKey = config.subscriptionKey();
+        this.bearerTokens = Set.copyOf(config.bearerTokens());
+        this.anyBearerToken = config.acceptsAnyBearerToken();
+        this.quota = quota;
         this.preview = new PreviewApiHandler(ctx);
         this.batch = new BatchSynthesesApiHandler(ctx);
     }
@@ -27,6 +32,16 @@ final class Gateway extends FaultingHandler {
         if (!authorised(r)) {
             return AzureErrors.gateway401();
         }
+        if (quota == null) {
+            return route(r);
+        }
+        EmulatorResponse refused = quota.admit(dialectOf(r.path()));
+        EmulatorResponse response = refused != null ? refused : route(r);
+        quota.decorate(response);
+        return response;
+    }
+
+    private EmulatorResponse route(ApiRequest r) {
         if (PreviewApiHandler.handles(r.path())) {
             return preview.handle(r);
         }
@@ -48,7 +63,8 @@ final class Gateway extends FaultingHandler {
         }
         String authorization = r.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return bearerTokens.contains(authorization.substring(7).trim());
+            String token = authorization.substring(7).trim();
+            return anyBearerToken ? !token.isEmpty() : bearerTokens.contains(token);
         }
         return false;
     }

@@ -1,5 +1,6 @@
 package io.github.camelazureavatar.avatar.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.List;
 final class JobDraft {
 
     static final Duration MAX_TTL = Duration.ofHours(744);
+    static final String FAILURE_MESSAGE = "The synthesis of input 1 failed. (emulated failure)";
 
     String id;
     String internalId;
@@ -39,11 +41,24 @@ final class JobDraft {
     int inputCount = 1;
     long billedCharacters = 29;
     boolean fails;
+    /** Why the job fails, as its {@code error.message} and summary.json's {@code errorMessage}. */
+    String failureMessage = FAILURE_MESSAGE;
     String operationId;
-    /** Canonical form of the request, so a reused Operation-Id can be compared. */
-    String requestFingerprint;
+    /** The job id and the request body as a JSON tree, so that a retry under the same Operation-Id can be compared. */
+    JsonNode requestFingerprint;
+    /** The user's container ({@code destinationContainerUrl}), or null: outputs then live on Microsoft's storage. */
+    String destinationContainer;
+    /** The folder inside the container, without leading or trailing slash, or null. */
+    String destinationPath;
+    /** Whether that container is on the emulator's blob host and the SAS lets the job write there. */
+    boolean writesToHostedContainer;
 
     String resultExtension() {
         return "webm".equalsIgnoreCase(videoFormat) ? "webm" : "mp4";
+    }
+
+    /** Where in its container the job writes: {@code [destinationPath/]jobId}. */
+    String destinationFolder(String jobId) {
+        return destinationPath == null ? jobId : destinationPath + "/" + jobId;
     }
 }

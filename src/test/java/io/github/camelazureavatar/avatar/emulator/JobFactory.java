@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fixes a new job's future: when it runs, when it finishes, whether it fails, and the SAS
- * signature of its output files. Randomness is seeded so failure patterns repeat run to run.
+ * Fixes a new job's future: when it runs, when it finishes, whether it fails. Randomness is
+ * seeded so failure patterns repeat run to run.
  */
 final class JobFactory {
 
@@ -23,6 +23,7 @@ final class JobFactory {
     /** Ids and signatures; separate from {@link #random} so seeding does not shift failure patterns. */
     private final SplittableRandom ids;
     private final AtomicLong seq = new AtomicLong();
+    private final long seed;
 
     JobFactory(EmulatorClock clock, Duration notStartedFor, Duration runningFor, double failureRate, long seed) {
         this.clock = clock;
@@ -31,6 +32,7 @@ final class JobFactory {
         this.failureRate = failureRate;
         this.random = new Random(seed);
         this.ids = new SplittableRandom(seed);
+        this.seed = seed;
     }
 
     EmulatorClock clock() {
@@ -91,6 +93,19 @@ final class JobFactory {
     /** Per-job randomness from which the job derives its internal id and SAS signature. */
     synchronized long token() {
         return ids.nextLong();
+    }
+
+    /** The key the emulator signs its SAS tokens with; its own generator, so that ids do not shift. */
+    byte[] secretKey() {
+        SplittableRandom keys = new SplittableRandom(seed ^ 0x5A5D5A5D5A5D5A5DL);
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i += 8) {
+            long word = keys.nextLong();
+            for (int b = 0; b < 8; b++) {
+                key[i + b] = (byte) (word >>> (8 * b));
+            }
+        }
+        return key;
     }
 
     synchronized String hex32() {

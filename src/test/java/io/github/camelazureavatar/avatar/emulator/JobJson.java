@@ -1,5 +1,6 @@
 package io.github.camelazureavatar.avatar.emulator;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,12 +11,12 @@ import java.util.Locale;
 /**
  * Renders a job in each dialect, and its summary.json. A job's JSON only changes with its
  * status, so it is rendered once per (dialect, status) and cached on the job: listing 100 jobs
- * is 100 string copies, not 100 serialisations.
+ * is 100 string copies, not 100 serialisations. Only {@code outputs} is added on every read,
+ * last, since its SAS URLs are signed afresh each time.
  */
 final class JobJson {
 
     static final String FAILURE_CODE = "InvalidRequest";
-    static final String FAILURE_MESSAGE = "The synthesis of input 1 failed. (emulated failure)";
     static final long VIDEO_MILLIS_PER_INPUT = 2000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,13 +30,35 @@ final class JobJson {
     }
 
     String render(EmulatedJob job, Dialect dialect, Instant now) {
+        return appendTo(new StringBuilder(2048), job, dialect, now).toString();
+    }
+
+    /** Appends the job's JSON to {@code out} (a list page), without a copy of its own. */
+    StringBuilder appendTo(StringBuilder out, EmulatedJob job, Dialect dialect, Instant now) {
         JobStatus status = job.statusAt(now);
         String json = job.cachedJson(dialect, status);
         if (json == null) {
             json = (dialect == Dialect.PREVIEW ? preview(job, status) : batch(job, status)).toString();
             job.cacheJson(dialect, status, json);
         }
-        return json;
+        if (!status.isFinished()) {
+            return out.append(json);
+        }
+        return out.append(json, 0, json.length() - 1).append(job.outputs(now, second -> outputs(job, status, second))).append('}');
+    }
+
+    /** {@code ,"outputs":{...}}: summary always, result only when the job succeeded. */
+    private String outputs(EmulatedJob job, JobStatus status, Instant now) {
+        String sas = blobs.sasQuery(job, now);
+        StringBuilder out = new StringBuilder(600).append(",\"outputs\":{");
+        if (status == JobStatus.SUCCEEDED) {
+            quoted(out.append("\"result\":"), blobs.result(job, sas)).append(',');
+        }
+        return quoted(out.append("\"summary\":"), blobs.summary(job, sas)).append('}').toString();
+    }
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        return out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
     }
 
     private ObjectNode preview(EmulatedJob job, JobStatus status) {
@@ -68,13 +91,12 @@ final class JobJson {
                         .put("customNeural", custom ? d.billedCharacters : 0)
                         .put("neural", custom ? 0 : d.billedCharacters);
             } else {
-                p.putObject("error").put("code", FAILURE_CODE).put("message", FAILURE_MESSAGE);
+                p.putObject("error").put("code", FAILURE_CODE).put("message", d.failureMessage);
             }
         }
         p.put("timeToLive", d.ttlText != null ? d.ttlText : isoTtl(d));
         p.put("outputFormat", "riff-24khz-16bit-mono-pcm");
         putAvatarSettings(p, d, d.videoFormat.toLowerCase(Locale.ROOT), "kBitrate");
-        putOutputs(root, job, status);
         root.put("lastActionDateTime", AzureDates.preview(job.enteredAt(status)));
         root.put("status", status.wireName());
         root.put("createdDateTime", AzureDates.preview(job.created));
@@ -117,14 +139,13 @@ final class JobJson {
                         .put(custom ? "customNeuralCharacters" : "neuralCharacters", d.billedCharacters)
                         .put("talkingAvatarDurationSeconds", VIDEO_MILLIS_PER_INPUT * d.inputCount / 1000);
             } else {
-                p.putObject("error").put("code", FAILURE_CODE).put("message", FAILURE_MESSAGE);
+                p.putObject("error").put("code", FAILURE_CODE).put("message", d.failureMessage);
             }
         }
         if (d.synthesisConfig != null) {
             root.set("synthesisConfig", d.synthesisConfig.deepCopy());
         }
         putAvatarSettings(root.putObject("avatarConfig"), d, capitalise(d.videoFormat), "bitrateKbps");
-        putOutputs(root, job, status);
         return root;
     }
 
@@ -146,17 +167,6 @@ final class JobJson {
         target.setAll(d.avatarExtras.deepCopy());
         target.put(bitrateField, d.bitrateKbps);
         target.put("customized", d.customized);
-    }
-
-    private void putOutputs(ObjectNode root, EmulatedJob job, JobStatus status) {
-        if (!status.isFinished()) {
-            return;
-        }
-        ObjectNode outputs = root.putObject("outputs");
-        if (status == JobStatus.SUCCEEDED) {
-            outputs.put("result", blobs.resultUrl(job));
-        }
-        outputs.put("summary", blobs.summaryUrl(job));
     }
 
     private static String capitalise(String s) {
@@ -184,7 +194,7 @@ final class JobJson {
                 }
                 r.put("videoFileName", blobs.videoFileName(job, i + 1));
             } else {
-                r.put("errorMessage", FAILURE_MESSAGE);
+                r.put("errorMessage", d.failureMessage);
             }
             r.put("TalkingAvatarCharacter", d.character);
             if (d.style != null) {

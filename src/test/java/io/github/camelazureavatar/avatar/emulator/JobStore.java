@@ -1,5 +1,6 @@
 package io.github.camelazureavatar.avatar.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +26,10 @@ final class JobStore {
         return c != 0 ? c : Long.compare(x.seq, y.seq);
     };
 
-    enum AddResult { ADDED, DUPLICATE_ID, TOO_MANY_ACTIVE, OPERATION_ID_REUSED }
+    /** REPLAYED: the same request under the same Operation-Id again; nothing was added. */
+    enum AddResult { ADDED, DUPLICATE_ID, TOO_MANY_ACTIVE, OPERATION_ID_REUSED, REPLAYED }
 
-    record Operation(String id, String jobId, String fingerprint) {
+    record Operation(String id, String jobId, JsonNode fingerprint) {
     }
 
     private final EmulatorClock clock;
@@ -47,12 +50,15 @@ final class JobStore {
 
     synchronized AddResult add(EmulatedJob job, int maxActive) {
         purgeExpired();
+        String opId = job.draft.operationId;
+        Operation op = opId == null ? null : operations.get(opId);
+        if (op != null) {
+            // JsonNode equality ignores the order of fields: the same definition written differently is the same request
+            return Objects.equals(op.fingerprint(), job.draft.requestFingerprint) ? AddResult.REPLAYED
+                    : AddResult.OPERATION_ID_REUSED;
+        }
         if (byId.containsKey(job.id())) {
             return AddResult.DUPLICATE_ID;
-        }
-        String opId = job.draft.operationId;
-        if (opId != null && operations.containsKey(opId)) {
-            return AddResult.OPERATION_ID_REUSED;
         }
         if (maxActive >= 0 && activeCount() >= maxActive) {
             return AddResult.TOO_MANY_ACTIVE;
@@ -81,6 +87,14 @@ final class JobStore {
         snapshot = null;
     }
 
+    /** An operation goes with its job: once the job is deleted or expired, its Operation-Id is free again. */
+    private void forgetOperation(EmulatedJob job) {
+        String opId = job.draft.operationId;
+        if (opId != null) {
+            operations.computeIfPresent(opId, (id, op) -> op.jobId().equals(job.id()) ? null : op);
+        }
+    }
+
     private void insert(EmulatedJob job) {
         index(job, clock.now());
         int at = Collections.binarySearch(ordered, job, OLDEST_FIRST);
@@ -107,6 +121,7 @@ final class JobStore {
         if (job == null) {
             return false;
         }
+        forgetOperation(job);
         unorder(job);
         if (clock.now().isBefore(job.finishedAt)) {
             unfinished.remove(job);
@@ -169,6 +184,7 @@ final class JobStore {
                 EmulatedJob job = byExpiry.poll();
                 if (byId.get(job.id()) == job) {
                     byId.remove(job.id());
+                    forgetOperation(job);
                     expired.add(job);
                 }
             }

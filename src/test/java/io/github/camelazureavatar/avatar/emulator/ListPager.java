@@ -41,8 +41,11 @@ final class ListPager {
                 out.append(',');
             }
             EmulatedJob job = all[all.length - 1 - i];
-            String json = ctx.json().render(job, dialect, now);
-            out.append(ctx.faults().takeUnreadable(job.id()) ? unreadable(json) : json);
+            if (ctx.faults().takeUnreadable(job.id())) {
+                out.append(unreadable(ctx.json().render(job, dialect, now)));
+            } else {
+                ctx.json().appendTo(out, job, dialect, now);
+            }
         }
         out.append(']');
         if (to < all.length) {

@@ -71,9 +71,9 @@ final class PreviewApiHandler {
         }
         JobDraft draft;
         try {
-            draft = CreateRequestParser.parsePreview(r.body());
+            draft = ctx.parser().parsePreview(r.body());
         } catch (ValidationException e) {
-            return invalid(e.innerCode(), e.getMessage());
+            return AzureErrors.invalid(Dialect.PREVIEW, e);
         }
         draft.id = UUID.randomUUID().toString();
         draft.internalId = draft.id;

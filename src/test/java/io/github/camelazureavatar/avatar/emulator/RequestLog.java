@@ -38,6 +38,11 @@ public final class RequestLog {
                 .count();
     }
 
+    /** Answers with this HTTP status, on both hosts: {@code count(429)} is how often the quota refused. */
+    public synchronized long count(int status) {
+        return entries.stream().filter(r -> r.status() == status).count();
+    }
+
     public synchronized List<RecordedRequest> byHost(String host) {
         return entries.stream().filter(r -> r.host().equals(host)).toList();
     }

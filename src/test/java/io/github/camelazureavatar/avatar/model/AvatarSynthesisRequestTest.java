@@ -106,4 +106,88 @@ class AvatarSynthesisRequestTest {
             assertThatThrownBy(() -> AvatarJobIds.requireValid(bad, "job id")).hasMessageContaining("breaks Azure's id pattern");
         }
     }
+
+    @Test
+    void rendersEverySettingOfTheSwaggerAndTheDocs() throws Exception {
+        ObjectNode json = AvatarSynthesisRequest.builder().text("Hi").voice("en-US-AvaMultilingualNeural")
+                .prosody("+10%", null, "x-loud").photoAvatar("anika", "vasa-1")
+                .scene(new AvatarSynthesisRequest.Scene(0.85, 0.1, null, null, null, 0.0, 0.8))
+                .videoCrop(new AvatarSynthesisRequest.Point(100, 100), new AvatarSynthesisRequest.Point(1820, 1080))
+                .layout(new AvatarSynthesisRequest.Point(10, 20), null, new AvatarSynthesisRequest.Point(1920, 1080))
+                .build().toJson(AvatarApiVersion.V2024_08_01);
+        assertThat(json).isEqualTo(MAPPER.readTree("""
+                {"inputKind":"PlainText","inputs":[{"content":"Hi"}],
+                 "synthesisConfig":{"voice":"en-US-AvaMultilingualNeural","rate":"+10%","volume":"x-loud"},
+                 "avatarConfig":{"talkingAvatarCharacter":"anika",
+                   "videoCrop":{"topLeft":{"x":100.0,"y":100.0},"bottomRight":{"x":1820.0,"y":1080.0}},
+                   "avatarPosition":{"x":10.0,"y":20.0},"resolution":{"x":1920.0,"y":1080.0},
+                   "photoAvatarBaseModel":"vasa-1","scene":{"zoom":0.85,"positionX":0.1,"rotationZ":0.0,"amplitude":0.8}}}"""));
+        AvatarSynthesisRequest.builder().text("Hi").voice("v").photoAvatar("anika", "vasa-1")
+                .scene(new AvatarSynthesisRequest.Scene(0.85, 0.1, null, null, null, 0.0, 0.8)).build()
+                .validate(AvatarApiVersion.V2024_08_01);
+    }
+
+    @Test
+    void aCustomAvatarWithItsOwnVoiceNeedsNoVoiceAsInAzuresSamples() {
+        AvatarSynthesisRequest request = AvatarSynthesisRequest.builder().text("Hello").customAvatar("my-avatar")
+                .useBuiltInVoice(true).build();
+        request.validate(AvatarApiVersion.V2024_08_01);
+        ObjectNode json = request.toJson(AvatarApiVersion.V2024_08_01);
+        assertThat(json.has("synthesisConfig")).isFalse();
+        assertThat(json.at("/avatarConfig/useBuiltInVoice").asBoolean()).isTrue();
+        assertThat(json.at("/avatarConfig/customized").asBoolean()).isTrue();
+    }
+
+    @Test
+    void validationFollowsAzuresRules() {
+        AvatarApiVersion v = AvatarApiVersion.V2024_08_01;
+        AvatarApiVersion preview = AvatarApiVersion.V3_1_PREVIEW1;
+        assertThatThrownBy(() -> sample().avatar("lisa", null).build().validate(v)).hasMessageContaining("needs one of its styles");
+        assertThatThrownBy(() -> sample().avatar("lisa", "business").build().validate(v))
+                .hasMessageContaining("[casual-sitting, graceful-sitting, graceful-standing, technical-sitting, technical-standing]");
+        assertThatThrownBy(() -> sample().avatar("bob", "casual").build().validate(v))
+                .hasMessageContaining("bob is not a standard avatar [harry, jeff, lisa, lori, max, meg]");
+        assertThatThrownBy(() -> sample().videoFormat("avi").build().validate(v)).hasMessageContaining("videoFormat avi");
+        assertThatThrownBy(() -> sample().videoCodec("xyz").build().validate(v)).hasMessageContaining("videoCodec xyz");
+        assertThatThrownBy(() -> sample().videoCodec("av1").build().validate(preview)).hasMessageContaining("videoCodec av1");
+        sample().videoCodec("AV1").build().validate(v);
+        assertThatThrownBy(() -> sample().subtitleType("bogus").build().validate(v)).hasMessageContaining("subtitleType bogus");
+        assertThatThrownBy(() -> sample().backgroundColor("red").build().validate(v)).hasMessageContaining("#RRGGBBAA");
+        sample().backgroundColor("transparent").videoFormat("webm").videoCodec("vp9").build().validate(v);
+        assertThatThrownBy(() -> sample().backgroundImage("http://example.com/a.png").build().validate(v)).hasMessageContaining("https");
+        assertThatThrownBy(() -> sample().bitrateKbps(0).build().validate(v)).hasMessageContaining("bitrateKbps");
+        assertThatThrownBy(() -> sample().videoCrop(new AvatarSynthesisRequest.Point(0, 0), null).build().validate(v))
+                .hasMessageContaining("both corners");
+        assertThatThrownBy(() -> sample().customVoice("my-voice", "a b").build().validate(v)).hasMessageContaining("id pattern");
+        assertThatThrownBy(() -> sample().timeToLive(Duration.ofMinutes(30)).build().validate(v)).hasMessageContaining("1 hour");
+        assertThatThrownBy(() -> AvatarSynthesisRequest.builder().ssml("<speak>Hi").avatar("lisa", "casual-sitting").build()
+                .validate(v)).hasMessageContaining("not SSML");
+        assertThatThrownBy(() -> AvatarSynthesisRequest.builder().ssml("<voice>Hi</voice>").avatar("lisa", "casual-sitting").build()
+                .validate(v)).hasMessageContaining("<speak>");
+        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-2").build().validate(v)).hasMessageContaining("vasa-1");
+        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1").avatar("anika", "casual").build().validate(v))
+                .hasMessageContaining("no style");
+        assertThatThrownBy(() -> sample().scene(new AvatarSynthesisRequest.Scene(1.0, null, null, null, null, null, null)).build()
+                .validate(v)).hasMessageContaining("only for photo avatars");
+        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1")
+                .scene(new AvatarSynthesisRequest.Scene(null, null, null, null, null, 4.0, null)).build().validate(v))
+                .hasMessageContaining("out of Azure's ranges");
+        assertThatThrownBy(() -> sample().useBuiltInVoice(true).build().validate(v)).hasMessageContaining("custom avatar");
+        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1").build().validate(preview)).hasMessageContaining("2024");
+        assertThatThrownBy(() -> sample().destinationPath("videos").build().validate(v)).hasMessageContaining("destinationPath");
+        assertThatThrownBy(() -> sample().text("two").build().validate(preview)).hasMessageContaining("destinationContainerUrl");
+    }
+
+    @Test
+    void aDestinationContainerNeedsAnAdHocHttpsSasAndNoMessageShowsIt() {
+        AvatarApiVersion v = AvatarApiVersion.V2024_08_01;
+        String sas = "?sv=2023-11-03&se=2099-01-01T00%3A00%3A00Z&sr=c&sp=rwl&sig=c2VjcmV0";
+        sample().destinationContainerUrl("https://me.blob.core.windows.net/out" + sas).build().validate(v);
+        sample().destinationContainerUrl("http://127.0.0.2:10000/out" + sas).build().validate(v);
+        for (String bad : new String[] { "http://me.blob.core.windows.net/out" + sas, "https://me.blob.core.windows.net/out",
+                "https://me.blob.core.windows.net/out?si=policy&se=2099-01-01&sig=c2VjcmV0", "not a url" + sas }) {
+            assertThatThrownBy(() -> sample().destinationContainerUrl(bad).build().validate(v))
+                    .hasMessageContaining("destinationContainerUrl").message().doesNotContain("c2VjcmV0");
+        }
+    }
 }
