@@ -340,6 +340,15 @@ public final class AvatarEmulator implements AutoCloseable {
         job.setResultSize(bytes);
     }
 
+    /** Serves {@code bytes} of {@link SyntheticContent} as this job's summary.json instead of the real one. */
+    public void setSummarySize(String jobId, long bytes) {
+        EmulatedJob job = store.get(jobId);
+        if (job == null || bytes < 0) {
+            throw new IllegalArgumentException("No job " + jobId + " or bytes < 0");
+        }
+        job.summarySize = bytes;
+    }
+
     @Override
     public void close() {
         apiServer.stop(0);

@@ -115,8 +115,9 @@ public final class BlobHost {
         JobStatus status = job.statusAt(now);
         EmulatorResponse response;
         if (status.isFinished() && file.equals("summary.json")) {
-            response = EmulatorResponse.bytes(200, "application/json",
-                    json.summary(job, status).getBytes(StandardCharsets.UTF_8));
+            response = job.summarySize >= 0
+                    ? EmulatorResponse.stream(200, "application/json", job.summarySize, SyntheticContent::write)
+                    : EmulatorResponse.bytes(200, "application/json", json.summary(job, status).getBytes(StandardCharsets.UTF_8));
         } else if (status == JobStatus.SUCCEEDED && isVideo(job, file)) {
             String type = file.endsWith(".webm") ? "video/webm" : "video/mp4";
             response = job.hasSyntheticResult()

@@ -28,6 +28,8 @@ final class EmulatedJob {
     private volatile String internalId;
     private volatile Outputs outputs;
     private volatile long resultSize = -1;
+    /** Bytes of a synthetic summary.json, for a client that must not read one whole; -1 for the real summary. */
+    volatile long summarySize = -1;
     private String[] jsonCache;
 
     EmulatedJob(JobDraft draft, String id, String internalId, boolean fails, long seq, long token,

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public final class Fault {
 
-    enum Kind { STATUS, TOO_MANY_REQUESTS, DELAY, CONNECTION_RESET, MALFORMED_JSON, TRUNCATED_JSON }
+    enum Kind { STATUS, TOO_MANY_REQUESTS, DELAY, CONNECTION_RESET, MALFORMED_JSON, TRUNCATED_JSON, ECHO }
 
     /** IMF-fixdate (RFC 7231), always two-digit day, unlike DateTimeFormatter.RFC_1123_DATE_TIME. */
     static final DateTimeFormatter HTTP_DATE =
@@ -27,12 +27,30 @@ public final class Fault {
     private final int status;
     private final Duration duration;
     private final Instant until;
+    private String rawRetryAfter;
+    private String rawReset;
 
     private Fault(Kind kind, int status, Duration duration, Instant until) {
         this.kind = kind;
         this.status = status;
         this.duration = duration;
         this.until = until;
+    }
+
+    /**
+     * 429 with these {@code Retry-After} and {@code X-RateLimit-Reset} values as given (null: no such header), for
+     * waits no client should sit out: absurd, unreadable or out of any date's range.
+     */
+    public static Fault tooManyRequests(String retryAfter, String rateLimitReset) {
+        Fault fault = new Fault(Kind.TOO_MANY_REQUESTS, 429, Duration.ZERO, null);
+        fault.rawRetryAfter = retryAfter;
+        fault.rawReset = rateLimitReset;
+        return fault;
+    }
+
+    /** An error with this status whose message quotes the request's query, signature and all, as some servers echo it. */
+    public static Fault echoingRequest(int code) {
+        return new Fault(Kind.ECHO, code, null, null);
     }
 
     /** An Azure-shaped error with this status (500 InternalServerError, 503 ServiceUnavailable, ...). */
@@ -82,19 +100,30 @@ public final class Fault {
     }
 
     boolean answersInstead() {
-        return kind == Kind.STATUS || kind == Kind.TOO_MANY_REQUESTS;
+        return kind == Kind.STATUS || kind == Kind.TOO_MANY_REQUESTS || kind == Kind.ECHO;
     }
 
     /** The error answer; {@code dialect} null means the blob host (Azure Storage XML). */
-    EmulatorResponse response(Dialect dialect) {
+    EmulatorResponse response(Dialect dialect, String query) {
         EmulatorResponse r;
-        if (dialect == null) {
+        if (kind == Kind.ECHO) {
+            String message = "Server failed to authenticate the request with " + query + " (injected by the emulator).";
+            r = dialect == null ? AzureErrors.blob(status, AzureErrors.codeFor(status), message, null)
+                    : AzureErrors.batch(status, AzureErrors.codeFor(status), message, null);
+        } else if (dialect == null) {
             r = AzureErrors.blob(status, status == 429 ? "ServerBusy" : AzureErrors.codeFor(status),
                     "The request failed with status " + status + " (injected by the emulator).", null);
         } else {
             r = AzureErrors.forStatus(dialect, status);
         }
-        if (kind == Kind.TOO_MANY_REQUESTS) {
+        if (kind == Kind.TOO_MANY_REQUESTS && (rawRetryAfter != null || rawReset != null)) {
+            if (rawRetryAfter != null) {
+                r.header("Retry-After", rawRetryAfter);
+            }
+            if (rawReset != null) {
+                r.header("X-RateLimit-Reset", rawReset);
+            }
+        } else if (kind == Kind.TOO_MANY_REQUESTS) {
             // Rate-limit windows are about the time the client waits, so these use real time, not the emulator clock.
             Instant reset;
             if (until != null) {

@@ -47,12 +47,12 @@ abstract class FaultingHandler implements HttpHandler {
             byte[] body = Http.readBody(exchange, CreateRequestParser.MAX_BODY_BYTES);
             Fault fault = faults.take(host, method, path);
             if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
-                log.add(new RecordedRequest(method, path, masked, 0, host));
+                log.add(new RecordedRequest(method, path, masked, 0, host, start));
                 return; // closing without headers drops the connection: the client gets no HTTP answer
             }
             EmulatorResponse response;
             if (fault != null && fault.answersInstead()) {
-                response = fault.response(dialectOf(path));
+                response = fault.response(dialectOf(path), rawQuery);
             } else {
                 if (fault != null && fault.kind() == Fault.Kind.DELAY) {
                     sleep(fault);
@@ -73,10 +73,10 @@ abstract class FaultingHandler implements HttpHandler {
             if (beforeSend != null) {
                 beforeSend.run();
             }
-            log.add(new RecordedRequest(method, path, masked, response.status(), host));
+            log.add(new RecordedRequest(method, path, masked, response.status(), host, start));
             Http.send(exchange, response);
         } catch (RuntimeException e) {
-            log.add(new RecordedRequest(method, path, masked, 500, host));
+            log.add(new RecordedRequest(method, path, masked, 500, host, start));
             try {
                 Http.send(exchange, AzureErrors.forStatus(dialectOf(path) == null ? Dialect.BATCH : dialectOf(path), 500));
             } catch (IOException | RuntimeException ignored) {

@@ -48,6 +48,8 @@ public final class Faults {
 
     private final List<Rule> rules = new ArrayList<>();
     private final Deque<LinkFault> linkFaults = new ArrayDeque<>();
+    private boolean endlessLinks;
+    private long endlessLinkCount;
     private final Deque<Runnable> betweenPages = new ArrayDeque<>();
     /**
      * Job id to the number of list pages still to show it unreadable. Concurrent rather than under the lock: every job
@@ -80,6 +82,19 @@ public final class Faults {
     public synchronized Faults nextLinkCycle() {
         linkFaults.add(new LinkFault(null));
         return this;
+    }
+
+    /**
+     * From now on every list page links to a next page, the same one again under a query no earlier link had: a
+     * client that follows next links never reaches the end, and no link repeats (Azure should never do this).
+     */
+    public synchronized Faults endlessNextLinks() {
+        endlessLinks = true;
+        return this;
+    }
+
+    synchronized long endlessLinkNumber() {
+        return endlessLinks ? ++endlessLinkCount : 0;
     }
 
     /**
@@ -116,6 +131,7 @@ public final class Faults {
 
     public synchronized void clear() {
         randomRate = 0;
+        endlessLinks = false;
         rules.clear();
         linkFaults.clear();
         betweenPages.clear();

@@ -48,7 +48,11 @@ final class ListPager {
             }
         }
         out.append(']');
-        if (to < all.length) {
+        long endless = ctx.faults().endlessLinkNumber();
+        if (endless > 0) {
+            String link = links.link(origin, skip, pageSize) + "&endless=" + endless;
+            out.append(",\"").append(linkField).append("\":\"").append(link).append('"');
+        } else if (to < all.length) {
             String link;
             Faults.LinkFault fault = ctx.faults().takeLinkFault();
             if (fault == null) {
