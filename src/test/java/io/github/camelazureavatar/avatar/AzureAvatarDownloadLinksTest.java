@@ -1,6 +1,5 @@
 package io.github.camelazureavatar.avatar;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 
@@ -40,6 +39,15 @@ class AzureAvatarDownloadLinksTest {
     void start() throws Exception {
         emu = AvatarEmulator.builder().subscriptionKey(KEY).sasLifetime(Duration.ofMinutes(10)).start();
         camel = new DefaultCamelContext();
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                // a video is read within its route: the stream closes when the exchange completes
+                for (String version : new String[] { "2024-08-01", "3.1-preview1" }) {
+                    from("direct:video-" + version).to(uri(version, "downloadResult")).convertBodyTo(byte[].class);
+                }
+            }
+        });
         camel.start();
         template = camel.createProducerTemplate();
     }
@@ -59,6 +67,15 @@ class AzureAvatarDownloadLinksTest {
         return template.send(uri(version, operation), e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
+            if (containerUrl != null) {
+                e.setProperty(AzureAvatarProducer.DESTINATION_CONTAINER_URL, containerUrl);
+            }
+        });
+    }
+
+    private Exchange video(String version, AvatarSynthesisJob job, String containerUrl) {
+        return template.send("direct:video-" + version, e -> {
+            e.getMessage().setBody(job);
             if (containerUrl != null) {
                 e.setProperty(AzureAvatarProducer.DESTINATION_CONTAINER_URL, containerUrl);
             }
@@ -85,11 +102,9 @@ class AzureAvatarDownloadLinksTest {
         emu.advance(Duration.ofMinutes(11)); // the links in the body job have expired; the job has not (TTL 744 h)
         int before = emu.requests().all().size();
 
-        Exchange video = send(version, "downloadResult", job, Map.of(), null);
+        Exchange video = video(version, job, null);
         assertThat(video.getException()).isNull();
-        try (InputStream in = video.getMessage().getBody(InputStream.class)) {
-            assertThat(in.readAllBytes()).isEqualTo(emu.resultVideo());
-        }
+        assertThat(video.getMessage().getBody(byte[].class)).isEqualTo(emu.resultVideo());
         Exchange summary = send(version, "downloadSummary", job, Map.of(), null);
         assertThat(summary.getException()).isNull();
         assertThat(summary.getMessage().getBody(JsonNode.class).get("status").asText()).isEqualTo("Succeeded");
@@ -114,11 +129,9 @@ class AzureAvatarDownloadLinksTest {
         String folder = (version.startsWith("3.1") ? "" : "avatars/2026/") + job.getId();
         assertThat(job.getResultUrl()).isEqualTo(folder + "/0001.mp4");
 
-        Exchange video = send(version, "downloadResult", job, Map.of(), container);
+        Exchange video = video(version, job, container);
         assertThat(video.getException()).isNull();
-        try (InputStream in = video.getMessage().getBody(InputStream.class)) {
-            assertThat(in.readAllBytes()).isEqualTo(emu.resultVideo());
-        }
+        assertThat(video.getMessage().getBody(byte[].class)).isEqualTo(emu.resultVideo());
         assertThat(video.getMessage().getHeader(Exchange.FILE_NAME)).isEqualTo(job.getId() + ".mp4");
         Exchange summary = send(version, "downloadSummary", null, Map.of(AzureAvatarConstants.JOB_ID, job.getId()), container);
         assertThat(summary.getException()).isNull();
@@ -127,6 +140,25 @@ class AzureAvatarDownloadLinksTest {
         assertThat(emu.blobHost().requests()).extracting(RecordedRequest::path)
                 .containsExactly("/videos/" + folder + "/0001.mp4", "/videos/" + folder + "/summary.json");
         assertThat(emu.blobHost().requests()).allSatisfy(r -> assertThat(r.query()).contains("sig=xxxxxx").contains("sr=c"));
+    }
+
+    @Test
+    void theContainerUrlCanBeSetOnceOnTheComponent() throws Exception {
+        String container = emu.containerUrl("videos");
+        camel.getComponent("azure-avatar", AzureAvatarComponent.class).getConfiguration().setDestinationContainerUrl(container);
+        camel.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:video-from-container").to(uri("2024-08-01", "downloadResult") + "&pageSize=99")
+                        .convertBodyTo(byte[].class);
+            }
+        });
+        AvatarSynthesisJob job = finishedJob("2024-08-01", request("Hello").destinationContainerUrl(container).build());
+
+        Exchange video = template.send("direct:video-from-container", e -> e.getMessage().setBody(job));
+
+        assertThat(video.getException()).isNull();
+        assertThat(video.getMessage().getBody(byte[].class)).isEqualTo(emu.resultVideo());
     }
 
     @Test

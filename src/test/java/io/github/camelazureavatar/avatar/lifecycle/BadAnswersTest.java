@@ -7,6 +7,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.camelazureavatar.avatar.AzureAvatarConstants;
+import io.github.camelazureavatar.avatar.emulator.Fault;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -14,9 +15,13 @@ import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
 import io.github.camelazureavatar.avatar.support.LogCapture;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Answers Azure should never send lose nothing else, and reach no header, file name, URL or log line raw. */
 class BadAnswersTest extends EmulatorTestSupport {
@@ -50,6 +55,102 @@ class BadAnswersTest extends EmulatorTestSupport {
             assertThat(warned.get(0)).contains("'..'").contains("\\u000d\\u000a");
         }
         assertThat(azure.requests().all()).allSatisfy(r -> assertThat(r.path()).doesNotContain(".."));
+    }
+
+    /** A link in upper case is still a link, not a path in the user's container; a SAS Azure echoes stays masked. */
+    @Test
+    void aLinkInUpperCaseIsALinkAndAnEchoedSignatureIsMasked() {
+        String link = azure.blobBaseUrl().replace("http://", "HTTP://") + "/no/such/0001.mp4?sv=1&sig=secret-signature";
+        AvatarSynthesisJob job = AvatarSynthesisJob.builder().id("upper-case-link").status(JobStatus.Succeeded)
+                .resultUrl(link).json(JsonNodeFactory.instance.objectNode()).build();
+
+        Exchange exchange = context.createProducerTemplate().request(avatarUri(API, "operation=downloadResult"),
+                e -> e.getMessage().setBody(job));
+
+        assertThat(exchange.getException()).hasMessageNotContaining("destination container")
+                .hasMessageNotContaining("secret-signature");
+        assertThat(azure.blobHost().requests()).as("the link was followed").hasSize(1);
+    }
+
+    @Test
+    void anEndlessNextLinkChainEndsAtTheBoundAndTheNextPollStartsAgain() throws Exception {
+        azure.seedJobs(5, SeedState.SUCCEEDED);
+        azure.faults().endlessNextLinks();
+        List<String> received = recordingRoute("jobs", avatarUri(API, "maxPagesPerPoll=50"));
+        azure.requests().clear();
+
+        try (LogCapture logs = LogCapture.attach()) {
+            pollOnce("jobs");
+            assertThat(logs.linesContaining("reached maxPagesPerPoll=50 after 50 pages")).isNotEmpty();
+        }
+
+        assertThat(azure.requests().count("GET", listPath(API))).isEqualTo(50);
+        assertThat(received).as("each job once, though listed 50 times").hasSize(5);
+        HealthCheck.Result health = consumerHealth("jobs");
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health.getDetails()).containsEntry("azure.avatar.walk.bound", "maxPagesPerPoll=50");
+        azure.faults().clear();
+        pollOnce("jobs");
+        assertThat(consumerHealth("jobs").getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void stoppingARouteWhoseWalkNeverEndsReturnsPromptly() throws Exception {
+        azure.seedJobs(5, SeedState.SUCCEEDED);
+        azure.faults().endlessNextLinks();
+        recordingRoute("jobs", avatarUri(API, "maxPagesPerPoll=100000000&maxPollDuration=1h"));
+        context.getShutdownStrategy().setTimeout(60);
+        Thread poll = new Thread(() -> pollOnce("jobs"), "endless-walk");
+        poll.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> azure.requests().count("GET", listPath(API)) > 20);
+
+        long start = System.nanoTime();
+        context.getRouteController().stopRoute("jobs");
+        poll.join(10_000);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(poll.isAlive()).isFalse();
+    }
+
+    /** Absurd, unreadable or out-of-range waits block the resource for maxThrottleWait at most; it then recovers. */
+    @ParameterizedTest
+    @CsvSource({ "99999999999,", "999999999999999999999999,", "the day after tomorrow,", ",+1000000000-01-01T00:00:00Z",
+                 ",99999999999999999999" })
+    void aWaitNoClientShouldSitOutBlocksForTheCapAndRequestsResumeOnTheirOwn(String retryAfter, String reset)
+            throws Exception {
+        azure.seedJobs(3, SeedState.SUCCEEDED);
+        List<String> received = recordingRoute("jobs", avatarUri(API, "maxRetryAfter=1s&maxThrottleWait=2s"));
+        azure.faults().next(1, Fault.tooManyRequests(retryAfter, reset));
+
+        pollOnce("jobs");
+        assertThat(consumerHealth("jobs").getDetails()).containsEntry(HealthCheck.HTTP_RESPONSE_CODE, 429);
+        azure.requests().clear();
+        pollOnce("jobs");
+        assertThat(azure.requests().all()).as("blocked: nothing is sent").isEmpty();
+        assertThat(consumerHealth("jobs").getError().orElseThrow().getMessage()).contains("Azure asked to wait until");
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            pollOnce("jobs");
+            return received.size() == 3;
+        });
+        assertThat(consumerHealth("jobs").getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void aSignatureThatBlobStorageEchoesStaysMasked() {
+        String id = azure.createJob("echoed", "x", false);
+        azure.advance(Duration.ofSeconds(20));
+        AvatarSynthesisJob job = context.createProducerTemplate().requestBodyAndHeader(avatarUri(API, "operation=get"), null,
+                AzureAvatarConstants.JOB_ID, id, AvatarSynthesisJob.class);
+        String signature = job.getResultUrl().replaceAll(".*[?&]sig=([^&]*).*", "$1");
+        azure.faults().nextMatching("GET", "/batchsynthesis-output", 2, Fault.echoingRequest(403));
+
+        Exchange exchange = context.createProducerTemplate().request(avatarUri(API, "operation=downloadResult"),
+                e -> e.getMessage().setHeader(AzureAvatarConstants.JOB_ID, id));
+
+        assertThat(signature).isNotBlank();
+        assertThat(exchange.getException()).hasMessageContaining("Server failed to authenticate the request")
+                .hasMessageContaining("sig=xxxxxx").hasMessageNotContaining(signature);
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class BoundedMemoryScenario {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    from("direct:summary").to(uri + "&operation=downloadSummary");
                     from("direct:download").to(uri + "&operation=downloadResult").process(e -> {
                         if (!(e.getMessage().getBody() instanceof InputStream)
                             || e.getMessage().getHeader(Exchange.CONTENT_LENGTH, Long.class) != 1L << 30) {
@@ -52,6 +53,7 @@ public final class BoundedMemoryScenario {
             ProducerTemplate template = camel.createProducerTemplate();
             String line = switch (args[0]) {
                 case "download-1GiB" -> download(azure, template, dir);
+                case "summary-600MB" -> summary(azure, template);
                 case "create-600MB-file" -> create(azure, template, sparseFile(dir));
                 case "create-600MB-stream" -> create(azure, template, new SyntheticStream(HUGE));
                 default -> throw new IllegalArgumentException(args[0]);
@@ -81,6 +83,18 @@ public final class BoundedMemoryScenario {
             }
         }
         return "downloaded " + size + " bytes";
+    }
+
+    private static String summary(AvatarEmulator azure, ProducerTemplate template) {
+        String id = azure.createJob("huge-summary", "x", false);
+        azure.advance(Duration.ofSeconds(20));
+        azure.setSummarySize(id, HUGE);
+        Exchange exchange = template.request("direct:summary", e -> e.getMessage().setHeader(AzureAvatarConstants.JOB_ID, id));
+        Exception refused = exchange.getException();
+        if (refused == null || !refused.getMessage().contains("an API answer may have")) {
+            throw new AssertionError("not refused as too large: " + refused);
+        }
+        return "refused: " + refused.getMessage();
     }
 
     private static String create(AvatarEmulator azure, ProducerTemplate template, Object body) {

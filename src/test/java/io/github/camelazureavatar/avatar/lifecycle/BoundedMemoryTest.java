@@ -22,7 +22,7 @@ class BoundedMemoryTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = { "download-1GiB", "create-600MB-file", "create-600MB-stream" })
+    @ValueSource(strings = { "download-1GiB", "summary-600MB", "create-600MB-file", "create-600MB-stream" })
     void streamsOrRefusesWithoutReadingTheWholeBody(String scenario) throws Exception {
         Path log = dir.resolve(scenario + ".log");
         Process process = new ProcessBuilder(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),

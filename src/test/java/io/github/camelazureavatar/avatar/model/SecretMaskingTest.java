@@ -20,4 +20,14 @@ class SecretMaskingTest {
         assertThat(SecretMasking.maskUrl("https://h/a&sig=path?x=1&sig=2&&token")).isEqualTo("https://h/a&sig=path?x=1&sig=xxxxxx&&token");
         assertThat(SecretMasking.maskUrl(null)).isNull();
     }
+
+    @Test
+    void masksSecretsAnywhereInText() {
+        assertThat(SecretMasking.maskText("<Message>Server failed with sv=1&amp;sig=abc%2B&amp;se=2 for "
+                                          + "https://h/p?Key=k2#x; token=t3 and subscription-key=k4</Message>"))
+                .isEqualTo("<Message>Server failed with sv=1&amp;sig=xxxxxx&amp;se=2 for https://h/p?Key=xxxxxx#x; "
+                           + "token=xxxxxx and subscription-key=xxxxxx</Message>");
+        assertThat(SecretMasking.maskText("no secret, signature=1 monkey=2")).isEqualTo("no secret, signature=1 monkey=2");
+        assertThat(SecretMasking.maskText(null)).isNull();
+    }
 }

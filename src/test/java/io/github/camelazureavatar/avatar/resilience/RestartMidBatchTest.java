@@ -64,6 +64,7 @@ class RestartMidBatchTest extends EmulatorTestSupport {
         CamelContext first = new DefaultCamelContext();
         first.getShutdownStrategy().setTimeout(20);
         AtomicInteger seen = new AtomicInteger();
+        AtomicInteger inFlightAtStop = new AtomicInteger(-1);
         first.getRegistry().bind("delivered", repository);
         first.addRoutes(new RouteBuilder() {
             @Override
@@ -76,6 +77,7 @@ class RestartMidBatchTest extends EmulatorTestSupport {
                                 stopper.start();
                                 // this exchange is in flight while the context stops
                                 await().atMost(Duration.ofSeconds(10)).until(() -> first.isStopping());
+                                inFlightAtStop.set(first.getInflightRepository().size("jobs"));
                             }
                         });
             }
@@ -83,7 +85,8 @@ class RestartMidBatchTest extends EmulatorTestSupport {
         first.start();
         ((ScheduledPollConsumer) first.getRoute("jobs").getConsumer()).run();
         await().atMost(Duration.ofSeconds(30)).until(first::isStopped);
-        return 1;
+        assertThat(inFlightAtStop.get()).as("exchanges in flight when the context began to stop").isPositive();
+        return inFlightAtStop.get();
     }
 
     private void runOnePoll(IdempotentRepository repository, Map<String, Integer> deliveries) throws Exception {

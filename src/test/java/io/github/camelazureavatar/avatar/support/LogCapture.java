@@ -15,9 +15,12 @@ import org.slf4j.LoggerFactory;
 /** Captures every log line (message and stack traces) written while it is attached, to search them for secrets. */
 public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
-    /** HttpClient's header and wire logs print every header; the component warns about them instead (see docs). */
+    /**
+     * HttpClient's own DEBUG logs print every request line and header, key and SAS signatures included; the component
+     * warns about them instead (see docs), so a capture keeps them at INFO.
+     */
     private static final List<String> CLEAR_TEXT_LOGGERS = List.of("org.apache.hc.client5.http.headers",
-            "org.apache.hc.client5.http.wire");
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.impl.classic");
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<String, Level> restore = new HashMap<>();
