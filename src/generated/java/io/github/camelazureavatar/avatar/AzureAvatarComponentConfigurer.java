@@ -41,6 +41,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelazureavatar.avatar.AzureAvatarConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": getOrCreateConfiguration(target).setDestinationContainerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": getOrCreateConfiguration(target).setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "fullscanevery":
         case "fullScanEvery": getOrCreateConfiguration(target).setFullScanEvery(property(camelContext, int.class, value)); return true;
@@ -112,6 +114,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return io.github.camelazureavatar.avatar.AzureAvatarConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "fullscanevery":
         case "fullScanEvery": return int.class;
@@ -179,6 +183,8 @@ public class AzureAvatarComponentConfigurer extends PropertyConfigurerSupport im
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": return getOrCreateConfiguration(target).getDestinationContainerUrl();
         case "endpoint": return getOrCreateConfiguration(target).getEndpoint();
         case "fullscanevery":
         case "fullScanEvery": return getOrCreateConfiguration(target).getFullScanEvery();

@@ -38,6 +38,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": target.getConfiguration().setDestinationContainerUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "endpoint": target.getConfiguration().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -133,6 +135,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": return java.lang.String.class;
         case "endpoint": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -224,6 +228,8 @@ public class AzureAvatarEndpointConfigurer extends PropertyConfigurerSupport imp
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
+        case "destinationcontainerurl":
+        case "destinationContainerUrl": return target.getConfiguration().getDestinationContainerUrl();
         case "endpoint": return target.getConfiguration().getEndpoint();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();

@@ -24,7 +24,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("allPages");
         props.add("apiVersion");
         props.add("backoffErrorThreshold");
@@ -33,6 +33,7 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("delay");
+        props.add("destinationContainerUrl");
         props.add("endpoint");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -72,7 +73,8 @@ public class AzureAvatarEndpointUriFactory extends org.apache.camel.support.comp
         props.add("tokenCredential");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
+        secretProps.add("destinationContainerUrl");
         secretProps.add("subscriptionKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();

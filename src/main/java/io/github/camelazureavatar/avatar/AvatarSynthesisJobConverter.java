@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
 
@@ -9,7 +10,10 @@ import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Converter;
 
-/** Turns a job back into the JSON Azure sent, every field included, so routes can pass it on unchanged. */
+/**
+ * Turns a job back into the JSON Azure sent, every field included, so routes can pass it on; the signatures of its
+ * links are masked (see {@link AvatarSynthesisJob#toJson()}).
+ */
 @Converter(generateLoader = true)
 public final class AvatarSynthesisJobConverter {
 
@@ -35,7 +39,7 @@ public final class AvatarSynthesisJobConverter {
     }
 
     @Converter
-    public static Map<String, Object> toMap(AvatarSynthesisJob job) {
-        return AvatarApiDialect.MAPPER.convertValue(job.getJson(), MAP);
+    public static Map<String, Object> toMap(AvatarSynthesisJob job) throws IOException {
+        return AvatarApiDialect.MAPPER.readValue(job.toJson(), MAP);
     }
 }

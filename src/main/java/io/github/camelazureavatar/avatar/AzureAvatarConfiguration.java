@@ -80,6 +80,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private String jobId;
     @UriParam(label = "producer")
     private boolean allPages;
+    @UriParam(label = "producer", secret = true)
+    private String destinationContainerUrl;
 
     public String getRegion() {
         return region;
@@ -388,6 +390,20 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setAllPages(boolean allPages) {
         this.allPages = allPages;
+    }
+
+    public String getDestinationContainerUrl() {
+        return destinationContainerUrl;
+    }
+
+    /**
+     * The SAS URL of your own blob container (read and list permission) where jobs created with a
+     * destinationContainerUrl wrote their files: Azure then answers paths in that container instead of links, and
+     * downloadResult and downloadSummary read them there with this SAS (never the key). The exchange property
+     * CamelAzureAvatarDestinationContainerUrl overrides it. A secret: set it on the component rather than in a URI.
+     */
+    public void setDestinationContainerUrl(String destinationContainerUrl) {
+        this.destinationContainerUrl = destinationContainerUrl;
     }
 
     /** The timeouts of each request. */

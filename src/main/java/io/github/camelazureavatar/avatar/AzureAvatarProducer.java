@@ -308,7 +308,10 @@ public class AzureAvatarProducer extends DefaultProducer {
 
     // ---- downloads ---------------------------------------------------------------------------------------------
 
-    /** Exchange property: the SAS URL of the destination container a job wrote to (a property, not a header: a SAS). */
+    /**
+     * Exchange property overriding the destinationContainerUrl option: the SAS URL of the destination container a job
+     * wrote to (a property, not a header: headers get logged and copied, and this is a secret).
+     */
     public static final String DESTINATION_CONTAINER_URL = "CamelAzureAvatarDestinationContainerUrl";
 
     /**
@@ -418,11 +421,13 @@ public class AzureAvatarProducer extends DefaultProducer {
         if (!inContainer(url)) {
             return fetch.apply(url);
         }
-        String container = exchange.getProperty(DESTINATION_CONTAINER_URL, String.class);
+        String container = exchange.getProperty(DESTINATION_CONTAINER_URL,
+                getEndpoint().getConfiguration().getDestinationContainerUrl(), String.class);
         if (container == null || container.isBlank()) {
             throw new AzureAvatarJobStateException("The " + what + " of avatar job " + job.getId() + " was written to your "
-                                                   + "destination container at '" + url + "': set the exchange property "
-                                                   + DESTINATION_CONTAINER_URL + " to its SAS URL to download it",
+                                                   + "destination container at '" + url + "': set the destinationContainerUrl "
+                                                   + "option (or the exchange property " + DESTINATION_CONTAINER_URL
+                                                   + ") to its SAS URL to download it",
                     job.getId(), job.getStatus(), 0, null, null);
         }
         try {
@@ -442,7 +447,7 @@ public class AzureAvatarProducer extends DefaultProducer {
 
     /** With destinationContainerUrl, Azure names a path in the user's own container instead of a SAS URL. */
     private static boolean inContainer(String url) {
-        return url != null && !url.startsWith("https://") && !url.startsWith("http://");
+        return url != null && !url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7);
     }
 
     private static boolean isExpiredLink(AzureAvatarException e) {

@@ -71,7 +71,7 @@ public final class AzureAvatarClient implements Closeable {
         this.guard = guard;
         this.requestTimeout = timeouts.request();
         this.deadlines = deadlines;
-        warnIfHttpClientLogsHeaders();
+        warnIfHttpClientLogsSecrets();
         Timeout connect = Timeout.of(timeouts.connect());
         Timeout response = Timeout.of(timeouts.response());
         this.http = HttpClients.custom()
@@ -90,14 +90,16 @@ public final class AzureAvatarClient implements Closeable {
     }
 
     /**
-     * HttpClient's own DEBUG loggers print every request header and byte, the key and tokens included; nothing of ours
-     * can mask them, so say it where the person who turned them on will look.
+     * HttpClient's own DEBUG loggers print every request line, header and byte: the key, tokens and the SAS signatures
+     * of download links. Nothing of ours can mask them, so say it where the person who turned them on will look.
      */
-    private static void warnIfHttpClientLogsHeaders() {
-        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
+    private static void warnIfHttpClientLogsSecrets() {
+        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire",
+                                          "org.apache.hc.client5.http.impl.classic" }) {
             if (LoggerFactory.getLogger(name).isDebugEnabled()) {
-                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token into the log "
-                         + "in clear text. Set it to INFO or above outside a debugging session", name);
+                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token, and the SAS "
+                         + "signatures of download links, into the log in clear text. Set it to INFO or above outside a "
+                         + "debugging session", name);
             }
         }
     }

@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One avatar batch synthesis job, the same model for every API generation. The common fields are typed; the JSON
- * Azure sent is kept whole, so fields this class does not know are never lost and can be passed on (the type
- * converters turn a job into that JSON as String, InputStream or Map).
+ * Azure sent is kept whole, so fields this class does not know are never lost and can be passed on: the type
+ * converters turn a job into that JSON as String, bytes, InputStream or Map, with the SAS signatures of its links
+ * masked, since text gets logged, traced and forwarded. The usable links are {@link #getResultUrl()},
+ * {@link #getSummaryUrl()} and {@link #getJson()}.
  */
 public final class AvatarSynthesisJob {
 
@@ -148,17 +150,28 @@ public final class AvatarSynthesisJob {
         return SecretMasking.maskUrl(summaryUrl);
     }
 
-    /** The JSON Azure sent for this job, every field included, as a copy that is the caller's to change. */
+    /**
+     * The JSON Azure sent for this job, every field included, usable links too, as a copy that is the caller's to
+     * change.
+     */
     public ObjectNode getJson() {
         return json.deepCopy();
     }
 
-    /** The JSON Azure sent for this job, every field included, as text. */
+    /** The JSON Azure sent for this job, every field included, as text: the signatures of its links masked. */
     public String toJson() {
-        return json.toString();
+        ObjectNode masked = json.deepCopy();
+        if (masked.get("outputs") instanceof ObjectNode outputs) {
+            outputs.properties().forEach(link -> {
+                if (link.getValue().isTextual()) {
+                    link.setValue(outputs.textNode(SecretMasking.maskUrl(link.getValue().textValue())));
+                }
+            });
+        }
+        return masked.toString();
     }
 
-    /** The JSON Azure sent for this job as UTF-8 bytes. */
+    /** {@link #toJson()} as UTF-8 bytes. */
     public byte[] toJsonBytes() {
         return toJson().getBytes(StandardCharsets.UTF_8);
     }

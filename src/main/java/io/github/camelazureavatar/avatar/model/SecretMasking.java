@@ -2,7 +2,6 @@ package io.github.camelazureavatar.avatar.model;
 
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,16 +13,19 @@ public final class SecretMasking {
     private static final Set<String> SECRET_PARAMETERS = Set.of("sig", "subscription-key", "subscriptionkey",
             "access_token", "token", "key");
 
-    /** A URL within text, such as an error body or an exception message that quotes one. */
-    private static final Pattern URL_IN_TEXT = Pattern.compile("(?i)https?://[^\\s\"'<>]+");
+    /** A secret parameter anywhere in text, also where XML escapes its ampersand ({@code &amp;sig=}). */
+    private static final Pattern SECRET_IN_TEXT = Pattern.compile(
+            "(?i)((?:^|[?&;\\s])(?:sig|subscription-key|subscriptionkey|access_token|token|key)=)[^&#;\\s\"'<>]*");
 
     private SecretMasking() {
     }
 
-    /** The text with every URL in it masked as {@link #maskUrl} does; rare (errors), so a regex finds the URLs. */
+    /**
+     * The text, an error body or an exception message, with the value of every secret parameter in it masked, in URLs
+     * and out of them. Rare (errors only), so a regex over the whole text does.
+     */
     public static String maskText(String text) {
-        return text == null ? null
-                : URL_IN_TEXT.matcher(text).replaceAll(url -> Matcher.quoteReplacement(maskUrl(url.group())));
+        return text == null ? null : SECRET_IN_TEXT.matcher(text).replaceAll("$1xxxxxx");
     }
 
     /** The URL with the value of every secret query parameter (its name in any case) shown as {@code xxxxxx}. */
