@@ -154,6 +154,20 @@ class BadAnswersTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aLinkThatIsNoUrlFailsWithoutShowingItsSignature() {
+        AvatarSynthesisJob job = AvatarSynthesisJob.builder().id("malformed-link").status(JobStatus.Succeeded)
+                .resultUrl("https://blob.example/0001.mp4?sv=1&sig=secret signature with spaces")
+                .json(JsonNodeFactory.instance.objectNode()).build();
+
+        Exchange exchange = context.createProducerTemplate().request(avatarUri(API, "operation=downloadResult"),
+                e -> e.getMessage().setBody(job));
+
+        assertThat(exchange.getException()).hasMessageContaining("not a URL").hasMessageContaining("sig=xxxxxx")
+                .hasMessageNotContaining("secret");
+        assertThat(exchange.getException().getCause()).isNull();
+    }
+
+    @Test
     void theProducerRefusesAJobInTheBodyWhoseIdIsHostile() {
         AvatarSynthesisJob forged = AvatarSynthesisJob.builder().id("../../etc/cron.d/x").status(JobStatus.Succeeded)
                 .resultUrl(azure.blobBaseUrl() + "/forged.mp4?sig=abc").json(JsonNodeFactory.instance.objectNode())
