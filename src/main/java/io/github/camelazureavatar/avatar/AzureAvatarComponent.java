@@ -6,25 +6,17 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-import org.apache.camel.util.URISupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The azure-avatar component: Azure AI Speech text-to-speech avatar batch synthesis jobs as events and operations. */
 @Component("azure-avatar")
 public class AzureAvatarComponent extends HealthCheckComponent {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarComponent.class);
     private static final boolean AZURE_CORE_PRESENT = azureCorePresent();
-
-    static {
-        // Camel's sanitizer does not know this name: without it the key shows in endpoint URIs, logs and health details
-        URISupport.addSanitizeKeywords("subscriptionKey");
-    }
 
     @Metadata
     private AzureAvatarConfiguration configuration = new AzureAvatarConfiguration();
@@ -38,8 +30,19 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     private ScheduledExecutorService deadlines;
 
     @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            // now, before Camel Main logs its configuration summary (it makes the component first)
+            SensitiveOptions.register(camelContext);
+        }
+    }
+
+    @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        AzureAvatarEndpoint endpoint = new AzureAvatarEndpoint(uri, this, configuration.copy());
+        // the endpoint shows its URI with the secrets masked: Camel 4.14 cannot learn their names, and 4.22's sanitizer
+        // masks only the first learnt name in a URI
+        AzureAvatarEndpoint endpoint = new AzureAvatarEndpoint(SensitiveOptions.maskUri(uri), this, configuration.copy());
         endpoint.setLabel(remaining);
         setProperties(endpoint, parameters);
         return endpoint;
@@ -69,10 +72,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         super.doInit();
         if (requestsPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
-        }
-        if (!URISupport.sanitizeUri("azure-avatar:x?subscriptionKey=secret").contains("xxxxxx")) {
-            // camel.main.additionalSensitiveKeywords replaced our keyword; overwriting theirs would be as wrong
-            LOG.warn("subscriptionKey is not masked in endpoint URIs: add it to camel.main.additionalSensitiveKeywords");
         }
     }
 
