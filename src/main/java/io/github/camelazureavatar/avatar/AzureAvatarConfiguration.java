@@ -12,6 +12,7 @@ import com.azure.core.credential.TokenCredential;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.RetryPolicy;
 import io.github.camelazureavatar.avatar.client.Timeouts;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -82,6 +83,22 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean allPages;
     @UriParam(label = "producer", secret = true)
     private String destinationContainerUrl;
+    @UriParam(label = "producer")
+    private String voice;
+    @UriParam(label = "producer")
+    private String avatarCharacter;
+    @UriParam(label = "producer")
+    private String avatarStyle;
+    @UriParam(label = "producer,advanced", enums = "mp4,webm")
+    private String videoFormat;
+    @UriParam(label = "producer,advanced", enums = "h264,hevc,vp9,av1")
+    private String videoCodec;
+    @UriParam(label = "producer,advanced")
+    private String backgroundColor;
+    @UriParam(label = "producer,advanced", enums = "external_file,soft_embedded,hard_embedded,none")
+    private String subtitleType;
+    @UriParam(label = "producer,advanced", javaType = "java.time.Duration")
+    private long timeToLive;
 
     public String getRegion() {
         return region;
@@ -404,6 +421,102 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setDestinationContainerUrl(String destinationContainerUrl) {
         this.destinationContainerUrl = destinationContainerUrl;
+    }
+
+    public String getVoice() {
+        return voice;
+    }
+
+    /**
+     * (create, text body) The neural voice that speaks a plain-text body, for example en-US-AvaMultilingualNeural. An
+     * SSML body names its voice itself.
+     */
+    public void setVoice(String voice) {
+        this.voice = voice;
+    }
+
+    public String getAvatarCharacter() {
+        return avatarCharacter;
+    }
+
+    /** (create, text body) The avatar character, for example lisa. */
+    public void setAvatarCharacter(String avatarCharacter) {
+        this.avatarCharacter = avatarCharacter;
+    }
+
+    public String getAvatarStyle() {
+        return avatarStyle;
+    }
+
+    /** (create, text body) The avatar's style, for example casual-sitting; a standard avatar needs one. */
+    public void setAvatarStyle(String avatarStyle) {
+        this.avatarStyle = avatarStyle;
+    }
+
+    public String getVideoFormat() {
+        return videoFormat;
+    }
+
+    /** (create, text body) mp4 (Azure's default) or webm. */
+    public void setVideoFormat(String videoFormat) {
+        this.videoFormat = videoFormat;
+    }
+
+    public String getVideoCodec() {
+        return videoCodec;
+    }
+
+    /** (create, text body) h264, hevc (Azure's default), vp9 or av1 (2024 generations). */
+    public void setVideoCodec(String videoCodec) {
+        this.videoCodec = videoCodec;
+    }
+
+    public String getBackgroundColor() {
+        return backgroundColor;
+    }
+
+    /** (create, text body) The background as #RRGGBBAA, or transparent (with webm and vp9). */
+    public void setBackgroundColor(String backgroundColor) {
+        this.backgroundColor = backgroundColor;
+    }
+
+    public String getSubtitleType() {
+        return subtitleType;
+    }
+
+    /** (create, text body) external_file, soft_embedded (Azure's default), hard_embedded or none. */
+    public void setSubtitleType(String subtitleType) {
+        this.subtitleType = subtitleType;
+    }
+
+    public long getTimeToLive() {
+        return timeToLive;
+    }
+
+    /**
+     * (create, text body) How long Azure keeps the job and its files after it finished, as a duration such as 48h or in
+     * milliseconds: 1 hour to 31 days. 0 (the default) leaves it to Azure (31 days).
+     */
+    public void setTimeToLive(long timeToLive) {
+        this.timeToLive = timeToLive;
+    }
+
+    /**
+     * The job a text body asks for: the text itself as the one input, SSML when it is an XML document, the settings
+     * from these options (and the destination container, when one is set).
+     */
+    public AvatarSynthesisRequest requestFor(String text) {
+        String trimmed = text.strip();
+        boolean ssml = trimmed.startsWith("<") && trimmed.contains("<speak");
+        AvatarSynthesisRequest.Builder request = AvatarSynthesisRequest.builder()
+                .avatar(avatarCharacter, avatarStyle).videoFormat(videoFormat).videoCodec(videoCodec)
+                .backgroundColor(backgroundColor).subtitleType(subtitleType)
+                .destinationContainerUrl(destinationContainerUrl);
+        if (timeToLive > 0) {
+            request.timeToLive(Duration.ofMillis(timeToLive));
+        }
+        // SSML names its voice itself
+        return (ssml ? request.ssml(text) : request.voice(voice).text(text)).build();
     }
 
     /** The timeouts of each request. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,15 +106,19 @@ public class AzureAvatarProducer extends DefaultProducer {
         AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.OPERATION_LOCATION, created.operationLocation());
     }
 
-    /** The JSON to send, checked: from a request (rendered for this generation), a Map, a JsonNode or JSON text. */
+    /**
+     * The JSON to send, checked: from a request (rendered for this generation), a Map, a JsonNode or JSON text; any
+     * other text (a String, a file, a stream) is the input itself, plain text or SSML, with the settings of the
+     * endpoint's options.
+     */
     private byte[] createDefinition(Exchange exchange, AvatarApiVersion version) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         ObjectMapper mapper = AvatarApiDialect.MAPPER;
         byte[] definition;
         if (body == null) {
-            throw new IllegalArgumentException("The create operation needs a body: an AvatarSynthesisRequest, a Map or "
-                                               + "JSON text with the job definition");
+            throw new IllegalArgumentException("The create operation needs a body: the text or SSML to speak, an "
+                                               + "AvatarSynthesisRequest, a Map or JSON text with the job definition");
         } else if (body instanceof AvatarSynthesisRequest request) {
             request.validate(version);
             definition = toBytes(mapper, request.toJson(version));
@@ -122,8 +127,12 @@ public class AzureAvatarProducer extends DefaultProducer {
             checkInputs(node, version);
             definition = toBytes(mapper, node);
         } else {
-            // JSON text goes out exactly as given, once it is known to be JSON with inputs
             definition = readCreateBody(message);
+            String text = new String(definition, StandardCharsets.UTF_8);
+            if (!text.stripLeading().startsWith("{")) {
+                return createDefinition(getEndpoint().getConfiguration().requestFor(text), version);
+            }
+            // JSON text goes out exactly as given, once it is known to be JSON with inputs
             JsonNode node;
             try {
                 node = mapper.readTree(definition);
@@ -137,6 +146,16 @@ public class AzureAvatarProducer extends DefaultProducer {
                                                + MAX_CREATE_BODY_BYTES + " (500 KB)");
         }
         return definition;
+    }
+
+    private static byte[] createDefinition(AvatarSynthesisRequest request, AvatarApiVersion version) {
+        try {
+            request.validate(version);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + ". A text body takes the job's settings from the "
+                                               + "endpoint's options (voice, avatarCharacter, avatarStyle...)", e);
+        }
+        return toBytes(AvatarApiDialect.MAPPER, request.toJson(version));
     }
 
     /** The body as bytes, read no further than Azure's limit: a file or stream of any size fails fast, in bounded memory. */

@@ -340,6 +340,12 @@ public final class AvatarEmulator implements AutoCloseable {
         job.setResultSize(bytes);
     }
 
+    /** The inputs a job was created with, exactly as Azure received them (texts or SSML documents); empty when gone. */
+    public Optional<List<String>> jobInputs(String id) {
+        EmulatedJob job = store.get(id);
+        return job == null || job.draft.texts == null ? Optional.empty() : Optional.of(List.copyOf(job.draft.texts));
+    }
+
     /** Serves {@code bytes} of {@link SyntheticContent} as this job's summary.json instead of the real one. */
     public void setSummarySize(String jobId, long bytes) {
         EmulatedJob job = store.get(jobId);
