@@ -1,7 +1,11 @@
 package io.github.camelazureavatar.avatar;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -11,6 +15,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /** The azure-avatar component: Azure AI Speech text-to-speech avatar batch synthesis jobs as events and operations. */
 @Component("azure-avatar")
@@ -25,9 +30,13 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     /** One HTTP client per Azure resource and settings, shared by every endpoint that talks to it. */
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
-    /** Throttling state and rate limit per Azure resource, whatever the other settings of its endpoints. */
-    private final Map<ClientSettings.ResourceKey, ResourceGuard> guards = new ConcurrentHashMap<>();
+    /** Throttling, counters and waits per Azure resource, whatever the other settings of its endpoints. */
+    private final Map<ClientSettings.ResourceKey, SpeechResource> resources = new ConcurrentHashMap<>();
     private ScheduledExecutorService deadlines;
+    private ScheduledExecutorService waitWalks;
+    private ExecutorService waitCompletions;
+    private boolean stoppingWaitsOnContextStop;
+    private final List<Runnable> meterRemovals = new CopyOnWriteArrayList<>();
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
@@ -59,8 +68,12 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     }
 
     private static boolean azureCorePresent() {
+        return isPresent("com.azure.core.credential.TokenCredential");
+    }
+
+    private static boolean isPresent(String className) {
         try {
-            Class.forName("com.azure.core.credential.TokenCredential", false, AzureAvatarComponent.class.getClassLoader());
+            Class.forName(className, false, AzureAvatarComponent.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
@@ -70,14 +83,48 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        // provided dependencies: without them the first endpoint would fail with a bare NoClassDefFoundError
+        if (!isPresent("org.apache.hc.client5.http.impl.classic.HttpClients")
+                || !isPresent("com.fasterxml.jackson.databind.JsonNode")) {
+            throw new IllegalStateException("The azure-avatar component needs camel-http and camel-jackson (Apache "
+                                            + "HttpClient 5 and Jackson): add them to the application, as "
+                                            + "--dep=camel:http --dep=camel:jackson to camel run, or use "
+                                            + "camel-azure-avatar-starter on Spring Boot");
+        }
         if (requestsPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
         }
     }
 
     AzureAvatarClient client(ClientSettings settings) {
-        ResourceGuard guard = guards.computeIfAbsent(settings.resource(), key -> new ResourceGuard(requestsPerMinute));
+        ResourceGuard guard = resource(settings).guard();
         return clients.computeIfAbsent(settings, s -> s.createClient(guard, deadlines()));
+    }
+
+    /** The resource an endpoint with these settings talks to, shared with every other endpoint of it. */
+    synchronized SpeechResource resource(ClientSettings settings) {
+        if (!stoppingWaitsOnContextStop) {
+            // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
+            getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+                @Override
+                public void onContextStopping(CamelContext context) {
+                    resources.values().forEach(resource -> resource.waits().stop(null));
+                }
+            });
+            stoppingWaitsOnContextStop = true;
+        }
+        return resources.computeIfAbsent(settings.resource(), key -> {
+            SpeechResource resource = new SpeechResource(settings.endpoint().toString(),
+                    new ResourceGuard(requestsPerMinute),
+                    new JobWaits(settings.endpoint().toString(), waitWalks(), waitCompletions()));
+            meterRemovals.add(ResourceMeters.register(getCamelContext(), resource));
+            return resource;
+        });
+    }
+
+    /** Every resource in use, for the dev console. */
+    Collection<SpeechResource> resources() {
+        return resources.values();
     }
 
     /** Cancels requests that outlive requestTimeout: one thread for every client, made when the first client is. */
@@ -89,16 +136,45 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return deadlines;
     }
 
+    /** Walks the job lists for waiting createAndWait exchanges: one thread for every resource. */
+    private synchronized ScheduledExecutorService waitWalks() {
+        if (waitWalks == null) {
+            waitWalks = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "AzureAvatarWaits");
+        }
+        return waitWalks;
+    }
+
+    /** Routes finished waits on: a bounded pool, however many exchanges wait. */
+    private synchronized ExecutorService waitCompletions() {
+        if (waitCompletions == null) {
+            waitCompletions = getCamelContext().getExecutorServiceManager()
+                    .newDefaultThreadPool(this, "AzureAvatarWaitCompletions");
+        }
+        return waitCompletions;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        resources.values().forEach(resource -> resource.waits().stop(null));
         clients.values().forEach(AzureAvatarClient::close);
         clients.clear();
-        guards.clear();
+        resources.clear();
+        meterRemovals.forEach(Runnable::run);
+        meterRemovals.clear();
         synchronized (this) {
-            if (deadlines != null) {
-                getCamelContext().getExecutorServiceManager().shutdownNow(deadlines);
-                deadlines = null;
+            for (ExecutorService executor : new ExecutorService[] { deadlines, waitWalks }) {
+                if (executor != null) {
+                    getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+                }
             }
+            if (waitCompletions != null) {
+                // the exchanges just failed above are routed there: let them finish
+                getCamelContext().getExecutorServiceManager().shutdownGraceful(waitCompletions);
+            }
+            deadlines = null;
+            waitWalks = null;
+            waitCompletions = null;
         }
         super.doStop();
     }

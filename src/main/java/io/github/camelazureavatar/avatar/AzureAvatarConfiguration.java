@@ -64,8 +64,10 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "100")
-    private int fullScanEvery = 100;
+    @UriParam(label = "consumer", defaultValue = "1440")
+    private int fullScanEvery = 1440;
+    @UriParam(label = "consumer,scheduler", defaultValue = "900000", javaType = "java.time.Duration")
+    private long idleDelay = 900_000;
     @UriParam(label = "consumer,advanced", defaultValue = "1000")
     private int maxPagesPerPoll = 1000;
     @UriParam(label = "consumer,advanced", defaultValue = "3600000", javaType = "java.time.Duration")
@@ -83,6 +85,12 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean allPages;
     @UriParam(label = "producer", secret = true)
     private String destinationContainerUrl;
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long waitTimeout = 3_600_000;
+    @UriParam(label = "producer")
+    private boolean deleteOnTimeout;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration")
+    private long waitDelay = 60_000;
     @UriParam(label = "producer")
     private String voice;
     @UriParam(label = "producer")
@@ -310,15 +318,31 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Incremental polling: a poll stops paging at the first list page whose jobs are all finished, delivered (or not
-     * wanted by status) and created before the oldest job still in progress or not yet delivered. Azure lists newest
+     * Incremental polling: a poll stops paging after the first list page that lists a job created before the oldest
+     * job still in progress or not yet delivered (and before the newest job the last walk listed). Azure lists newest
      * first and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs
-     * reads 1 or 2 pages instead of 100. The first poll, and then every fullScanEvery-th, reads the whole list anyway,
-     * as a safety net for the unusual (an idempotent repository that forgot keys). 1 reads the whole list on every
-     * poll; 0 only on the first.
+     * reads 1 page instead of 100. The first poll, and then every fullScanEvery-th that walks the list, reads the whole
+     * list anyway, as a safety net for the unusual (an idempotent repository that forgot keys). A whole list costs a
+     * request per 100 jobs, 50 minutes of Azure's quota of 2 requests a minute at 10 000 jobs: the default, 1440, is
+     * about once a day at the default delay. 1 reads the whole list on every poll; 0 only on the first.
      */
     public void setFullScanEvery(int fullScanEvery) {
         this.fullScanEvery = fullScanEvery;
+    }
+
+    public long getIdleDelay() {
+        return idleDelay;
+    }
+
+    /**
+     * Milliseconds (or a duration such as 15m) between two walks of the list while nothing is in progress: no job this
+     * consumer knows is running or waiting to be delivered, no createAndWait exchange waits on the resource, and no job
+     * was created through this CamelContext since the last walk (a create wakes the consumer: its next scheduled poll
+     * walks). Jobs created elsewhere (another application, the portal) are found within this interval. A value not
+     * above delay turns resting off.
+     */
+    public void setIdleDelay(long idleDelay) {
+        this.idleDelay = idleDelay;
     }
 
     public int getMaxPagesPerPoll() {
@@ -377,7 +401,9 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * What the producer does: create, get, list, delete, downloadResult or downloadSummary. The header
+     * What the producer does: create, createAndWait, get, list, delete, downloadResult or downloadSummary. createAndWait
+     * creates the job and completes the exchange once Azure reports it finished (Succeeded: the job in the body;
+     * Failed: an AzureAvatarJobFailedException), without holding a thread while it waits. The header
      * CamelAzureAvatarOperation overrides it per exchange.
      */
     public void setOperation(AzureAvatarOperation operation) {
@@ -421,6 +447,42 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setDestinationContainerUrl(String destinationContainerUrl) {
         this.destinationContainerUrl = destinationContainerUrl;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /**
+     * (createAndWait) Milliseconds (or a duration such as 2h) to wait for the job to finish; then the exchange fails
+     * with an ExchangeTimedOutException and the job goes on in Azure (see deleteOnTimeout). 0 waits without limit.
+     */
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public boolean isDeleteOnTimeout() {
+        return deleteOnTimeout;
+    }
+
+    /**
+     * (createAndWait) Whether a job whose wait timed out is deleted once it finished (Azure deletes only finished jobs),
+     * rather than left for its time to live. The deletion needs the application to run until then.
+     */
+    public void setDeleteOnTimeout(boolean deleteOnTimeout) {
+        this.deleteOnTimeout = deleteOnTimeout;
+    }
+
+    public long getWaitDelay() {
+        return waitDelay;
+    }
+
+    /**
+     * (createAndWait) The longest a waiting job goes unlisted: when no consumer of the resource walked the list past it
+     * for this long, the waits walk it themselves, once for all of them. Milliseconds, or a duration such as 2m.
+     */
+    public void setWaitDelay(long waitDelay) {
+        this.waitDelay = waitDelay;
     }
 
     public String getVoice() {
@@ -581,6 +643,9 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
         if (connectTimeout <= 0 || responseTimeout <= 0 || requestTimeout < 0) {
             throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive, requestTimeout 0 or more");
+        }
+        if (idleDelay < 0 || waitTimeout < 0 || waitDelay <= 0) {
+            throw new IllegalArgumentException("idleDelay and waitTimeout must be 0 or more, waitDelay positive");
         }
         if (fullScanEvery < 0) {
             throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);

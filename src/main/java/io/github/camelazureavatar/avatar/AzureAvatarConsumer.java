@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * Emits one exchange per job and status. Each poll walks the job list from the top (the list shifts, so no offset is
  * kept), takes the jobs whose status is wanted and whose {@code jobId:status} key was neither delivered nor is in
  * flight (a job listed twice counts once), and routes each page's changes as soon as the page is read, in Azure's order
- * (newest first). An incremental walk ends at the first page of settled jobs older than every unsettled one, and
- * maxMessagesPerPoll ends the walk where it is reached. A key is committed only when its exchange completed, so a
+ * (newest first). An incremental walk ends after the first page that reaches below the oldest unsettled job, and
+ * maxMessagesPerPoll ends the walk where it is reached. While nothing is in progress, polls rest (idleDelay). A key is committed only when its exchange completed, so a
  * failed route sees the job again next poll: nothing is lost, and with a persistent repository nothing is delivered
  * twice across restarts either.
  */
@@ -43,6 +43,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository delivered;
     private IdempotentRepository inProgress;
     private Set<JobStatus> statusFilter;
+    private SpeechResource resource;
+    private volatile Instant lastWalk;
+    private long lastWalkNanos;
+    private long createsAtLastWalk;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -64,15 +68,65 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         inProgress = record.inProgress;
         statusFilter = configuration().statusFilter();
         ServiceHelper.startService(record);
+        resource = getEndpoint().getResource();
+        resource.consumers().add(this);
         super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        resource.consumers().remove(this);
+        super.doStop();
     }
 
     @Override
     protected int poll() throws Exception {
         // two routes from one endpoint URI share its record: one walk at a time
         synchronized (record) {
+            if (isResting()) {
+                return 0;
+            }
+            lastWalk = Instant.now();
+            lastWalkNanos = System.nanoTime();
+            createsAtLastWalk = resource.creates();
             return walk();
         }
+    }
+
+    /**
+     * Adaptive polling: while nothing is in progress, a scheduled poll walks only once idleDelay passed since the last
+     * walk. Anything that may be in progress (a job this consumer knows unsettled, a createAndWait waiting on the
+     * resource, a job created through this CamelContext since the last walk) makes the next poll walk.
+     */
+    private boolean isResting() {
+        long idleDelay = configuration().getIdleDelay();
+        return lastWalk != null && idleDelay > getEndpoint().getDelay()
+               && record.incremental.isIdle() && resource.waits().isEmpty()
+               && resource.creates() == createsAtLastWalk
+               && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(idleDelay);
+    }
+
+    /** When the last walk of the list started, or null before the first. */
+    Instant lastWalk() {
+        return lastWalk;
+    }
+
+    /** About when the next walk of the list starts: a delay after the last, or idleDelay while idle. */
+    Instant nextWalk() {
+        Instant last = lastWalk;
+        return last == null ? null
+                : last.plusMillis(isIdle() ? configuration().getIdleDelay() : getEndpoint().getDelay());
+    }
+
+    /** Whether polls rest at idleDelay now. */
+    boolean isIdle() {
+        return lastWalk != null && configuration().getIdleDelay() > getEndpoint().getDelay() && record.incremental.isIdle()
+               && resource.waits().isEmpty();
+    }
+
+    /** Jobs this consumer knows unsettled: in progress, or finished in a wanted status and not delivered yet. */
+    int unsettledJobs() {
+        return record.incremental.unsettledCount();
     }
 
     private int walk() throws Exception {
@@ -95,23 +149,17 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         for (JobPage page; (page = listing.nextPage()) != null;) {
             // Azure answered: the consumer is ready even when nothing changed
             forceConsumerAsReady();
+            // createAndWait exchanges of this resource wait for what this walk lists
+            resource.waits().listed(page.jobs());
             if (recordingExisting) {
                 existing.addAll(page.jobs());
             } else {
-                List<AvatarSynthesisJob> candidates = candidates(page.jobs(), candidateIds);
-                emitted += emit(candidates, limit - emitted);
-                boolean settledPage = stopBefore != null && candidates.isEmpty() && !page.jobs().isEmpty()
-                                      && page.unreadable().isEmpty();
-                for (AvatarSynthesisJob job : page.jobs()) {
-                    boolean settled = isSettled(job);
-                    incremental.saw(job, settled);
-                    settledPage = settledPage && settled && job.getCreatedDateTime() != null
-                                  && job.getCreatedDateTime().isBefore(stopBefore);
-                }
+                emitted += emit(candidates(page.jobs(), candidateIds), limit - emitted);
+                page.jobs().forEach(job -> incremental.saw(job, isSettled(job)));
                 if (!page.unreadable().isEmpty()) {
                     incremental.sawUnreadable();
                 }
-                stoppedAtSettledPage = settledPage;
+                stoppedAtSettledPage = stopBefore != null && reachesBelow(page, stopBefore);
             }
             // enough for this poll, or a stopping or suspended consumer: the pages below wait, unread
             if (stoppedAtSettledPage || emitted >= limit || !isWalkAllowed()) {
@@ -143,6 +191,16 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             throw listing.foreignNextLinkError("jobs beyond page " + listing.pages() + " were not listed");
         }
         return emitted;
+    }
+
+    /**
+     * Whether the page reaches below an instant: it lists a job created before it, every one of its jobs read well and
+     * dated. Azure lists newest first, so every job on the pages below was created before it too.
+     */
+    private static boolean reachesBelow(JobPage page, Instant instant) {
+        return page.unreadable().isEmpty() && !page.jobs().isEmpty()
+               && page.jobs().stream().allMatch(job -> job.getCreatedDateTime() != null)
+               && page.jobs().stream().anyMatch(job -> job.getCreatedDateTime().isBefore(instant));
     }
 
     /** Whether the walk may go on: not while the consumer stops or is suspended. */

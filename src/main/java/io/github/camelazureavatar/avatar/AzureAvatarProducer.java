@@ -28,10 +28,12 @@ import io.github.camelazureavatar.avatar.model.AvatarJobIds;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.spi.ShutdownPrepared;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
 import org.slf4j.Logger;
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link AzureAvatarOptionsProxy}). Every request is checked before it is sent: a bad request fails with a message
  * naming the problem and nothing reaches Azure.
  */
-public class AzureAvatarProducer extends DefaultProducer {
+public class AzureAvatarProducer extends DefaultAsyncProducer implements ShutdownPrepared {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarProducer.class);
 
@@ -66,11 +68,31 @@ public class AzureAvatarProducer extends DefaultProducer {
         return getEndpoint().getClient();
     }
 
+    /** Every operation but createAndWait completes before this returns; createAndWait parks the exchange with its job. */
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        try {
+            if (options.operation(exchange) == AzureAvatarOperation.createAndWait) {
+                AvatarSynthesisJob job = create(exchange);
+                AzureAvatarConfiguration configuration = getEndpoint().getConfiguration();
+                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
+                        configuration.getWaitDelay(), configuration.getWaitTimeout(), configuration.isDeleteOnTimeout()));
+                return false;
+            }
+            process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        callback.done(true);
+        return true;
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         AzureAvatarOperation operation = options.operation(exchange);
         switch (operation) {
             case create -> create(exchange);
+            case createAndWait -> throw new IllegalStateException("createAndWait completes asynchronously");
             case get -> get(exchange);
             case list -> list(exchange);
             case delete -> delete(exchange);
@@ -80,9 +102,23 @@ public class AzureAvatarProducer extends DefaultProducer {
         }
     }
 
+    /** Ends the waits of this producer's exchanges: its route stops (the jobs go on in Azure). */
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        if (!suspendOnly && getEndpoint().getResource() != null) {
+            getEndpoint().getResource().waits().stop(this);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        prepareShutdown(false, true);
+        super.doStop();
+    }
+
     // ---- create ------------------------------------------------------------------------------------------------
 
-    private void create(Exchange exchange) throws InvalidPayloadException {
+    private AvatarSynthesisJob create(Exchange exchange) throws InvalidPayloadException {
         AvatarApiDialect dialect = client().dialect();
         byte[] definition = createDefinition(exchange, dialect.version());
         String jobId = null;
@@ -97,6 +133,7 @@ public class AzureAvatarProducer extends DefaultProducer {
             }
         }
         CreatedJob created = client().createJob(jobId, operationId, definition);
+        getEndpoint().getResource().created();
         AvatarSynthesisJob job = created.job();
         LOG.debug("Created avatar job {} ({})", job.getId(), job.getStatus());
         Message message = exchange.getMessage();
@@ -104,6 +141,7 @@ public class AzureAvatarProducer extends DefaultProducer {
         AvatarJobHeaders.set(message, job);
         AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.OPERATION_ID, created.operationId());
         AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.OPERATION_LOCATION, created.operationLocation());
+        return job;
     }
 
     /**

@@ -28,11 +28,14 @@ final class IncrementalPolling {
     /** The remembered jobs that the last complete walk did not list. */
     private Set<String> unlisted = new HashSet<>();
     private boolean unreadableListed;
+    /** Creation time of the newest job the last complete walk listed: anything newer is news. */
+    private Instant newestListed;
     private int pollsSinceFullPass;
 
     private final Map<String, Instant> seenUnsettled = new HashMap<>();
     private final Set<String> seenSettled = new HashSet<>();
     private boolean seenUnreadable;
+    private Instant seenNewest;
 
     IncrementalPolling(int fullScanEvery) {
         this.fullScanEvery = fullScanEvery;
@@ -41,26 +44,43 @@ final class IncrementalPolling {
     /**
      * Starts a walk.
      *
-     * @return the instant before which a page of settled jobs ends the walk, or null when it must read the whole list
+     * @return the instant below which a page ends the walk, or null when the walk must read the whole list
      */
     Instant startWalk() {
         seenUnsettled.clear();
         seenSettled.clear();
         seenUnreadable = false;
+        seenNewest = null;
         if (unsettled == null || fullScanEvery == 1 || fullScanEvery > 1 && pollsSinceFullPass + 1 >= fullScanEvery) {
             return null;
         }
         // nothing is known of an unreadable job, not even its creation: no page may end the walk above it
-        return unreadableListed ? Instant.MIN
-                : unsettled.values().stream().min(Comparator.naturalOrder()).orElse(Instant.MAX);
+        if (unreadableListed || newestListed == null) {
+            return Instant.MIN;
+        }
+        return unsettled.values().stream().min(Comparator.naturalOrder()).filter(newestListed::isAfter)
+                .orElse(newestListed);
+    }
+
+    /** Whether the last walks passed the whole list and found nothing unsettled: nothing is in progress. */
+    boolean isIdle() {
+        return unsettled != null && unsettled.isEmpty() && !unreadableListed;
+    }
+
+    /** How many jobs were unsettled when last listed (0 before the first complete walk). */
+    int unsettledCount() {
+        return unsettled == null ? 0 : unsettled.size();
     }
 
     /** A job the walk listed; a candidate is settled once its change was delivered. */
     void saw(AvatarSynthesisJob job, boolean settled) {
+        Instant created = job.getCreatedDateTime();
+        if (created != null && (seenNewest == null || created.isAfter(seenNewest))) {
+            seenNewest = created;
+        }
         if (settled) {
             seenSettled.add(job.getId());
         } else {
-            Instant created = job.getCreatedDateTime();
             seenUnsettled.put(job.getId(), created == null ? Instant.MIN : created);
         }
     }
@@ -91,6 +111,7 @@ final class IncrementalPolling {
             unsettled = next;
             unlisted = nextUnlisted;
             unreadableListed = seenUnreadable;
+            newestListed = seenNewest;
         } else if (unsettled != null) {
             seenSettled.forEach(unsettled::remove);
             unsettled.putAll(seenUnsettled);

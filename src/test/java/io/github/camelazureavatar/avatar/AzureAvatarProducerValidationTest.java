@@ -76,8 +76,10 @@ class AzureAvatarProducerValidationTest extends CamelTestSupport {
                 Arguments.of("2024 inputs sent to 3.1-preview1", "3.1-preview1", "create",
                         Map.of("textType", "PlainText", "inputs", List.of(Map.of("content", "Hi"))), Map.of(),
                         "Input 1 of the avatar synthesis request has no 'text', which 3.1-preview1 reads (it has 'content'"),
-                Arguments.of("create body not JSON", "2024-08-01", "create", "Hello there", Map.of(),
-                        "The create body is not JSON"),
+                Arguments.of("create body that looks like JSON and is not", "2024-08-01", "create", "{ Hello there",
+                        Map.of(), "The create body is not JSON"),
+                Arguments.of("text body without a voice", "2024-08-01", "create", "Hello there", Map.of(),
+                        "Plain-text inputs need a voice"),
                 Arguments.of("create without body", "2024-08-01", "create", null, Map.of(),
                         "The create operation needs a body"),
                 Arguments.of("create id against the pattern", "2024-08-01", "create", GOOD,
@@ -95,8 +97,8 @@ class AzureAvatarProducerValidationTest extends CamelTestSupport {
                 Arguments.of("download without id", "2024-08-01", "downloadResult", "not a job", Map.of(),
                         "The downloadResult operation needs a job id"),
                 Arguments.of("unknown operation", "2024-08-01", "explode", null, Map.of(),
-                        "Unknown azure-avatar operation 'explode' in header CamelAzureAvatarOperation; known: create, get, "
-                                                                                       + "list, delete, downloadResult, downloadSummary"),
+                        "Unknown azure-avatar operation 'explode' in header CamelAzureAvatarOperation; known: create, "
+                                                                                       + "createAndWait, get, list, delete, downloadResult, downloadSummary"),
                 Arguments.of("page size over 100", "2024-08-01", "list", null,
                         Map.of(AzureAvatarConstants.PAGE_SIZE, 500), "The page size must be from 1 to 100"),
                 Arguments.of("negative skip", "2024-08-01", "list", null,

@@ -122,7 +122,7 @@ public final class AzureAvatarClient implements Closeable {
      *                              the answer is no job list page
      */
     public JobPage listPage(URI pageUri, BooleanSupplier keepGoing) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", keepGoing).body;
+        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", RequestCounters.Kind.list, keepGoing).body;
         try {
             JobPage page = dialect.readPage(body);
             if (!page.unreadable().isEmpty()) {
@@ -141,7 +141,8 @@ public final class AzureAvatarClient implements Closeable {
     /** The job, or empty when Azure does not know it. */
     public Optional<AvatarSynthesisJob> getJob(String jobId) {
         try {
-            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId, ALWAYS).body,
+            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId,
+                    RequestCounters.Kind.get, ALWAYS).body,
                     "get job " + jobId));
         } catch (AzureAvatarException e) {
             if (e.getHttpResponseCode() == 404) {
@@ -163,14 +164,15 @@ public final class AzureAvatarClient implements Closeable {
         if (operationId != null && dialect.supportsOperations()) {
             request.setHeader("Operation-Id", operationId);
         }
-        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId), ALWAYS);
+        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId),
+                RequestCounters.Kind.create, ALWAYS);
         AvatarSynthesisJob job = readJob(response.body, "create job");
         return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
     }
 
     /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
     public void deleteJob(String jobId) {
-        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, ALWAYS);
+        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, RequestCounters.Kind.delete, ALWAYS);
     }
 
     /**
@@ -190,6 +192,7 @@ public final class AzureAvatarClient implements Closeable {
         ClassicHttpResponse response = null;
         try {
             LOG.debug("GET {}", masked);
+            guard.counters().count(RequestCounters.Kind.download);
             response = http.executeOpen(null, new HttpGet(uri), null);
             HttpEntity entity = response.getEntity();
             int status = response.getCode();
@@ -252,13 +255,19 @@ public final class AzureAvatarClient implements Closeable {
      * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and blocks the
      * resource until then, so that no route polls a throttled Azure in a busy loop.
      */
-    private ApiResponse send(HttpUriRequestBase request, String action, BooleanSupplier keepGoing) {
-        boolean create = action.startsWith("create");
+    private ApiResponse send(HttpUriRequestBase request, String action, RequestCounters.Kind kind,
+                             BooleanSupplier keepGoing) {
+        boolean create = kind == RequestCounters.Kind.create;
+        RequestCounters counters = guard.counters();
         for (int attempt = 0;; attempt++) {
             refuseWhileBlocked(action);
+            if (attempt > 0) {
+                counters.count(RequestCounters.Event.retried);
+            }
             ApiResponse response;
             try {
                 pause(guard.reserve(), action, keepGoing);
+                counters.count(kind);
                 response = execute(request);
             } catch (IOException e) {
                 String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
@@ -274,6 +283,9 @@ public final class AzureAvatarClient implements Closeable {
             }
             if (response.status < 300) {
                 return response;
+            }
+            if (response.status == 429) {
+                counters.count(RequestCounters.Event.throttled);
             }
             if (!RetryPolicy.isRetryableStatus(response.status)
                     || !RetryPolicy.mayRepeat(request.getMethod(), create, response.status)) {

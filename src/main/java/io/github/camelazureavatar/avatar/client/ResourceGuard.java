@@ -11,7 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class ResourceGuard {
 
+    private final int requestsPerMinute;
     private final long minSpacingNanos;
+    private final RequestCounters counters = new RequestCounters();
     private final ReentrantLock lock = new ReentrantLock();
     private long nextPermitNanos;
     private volatile Instant blockedUntil = Instant.MIN;
@@ -19,7 +21,18 @@ public final class ResourceGuard {
 
     /** @param requestsPerMinute the most requests a minute; 0 for no client-side limit */
     public ResourceGuard(int requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
         this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
+    }
+
+    /** The client-side rate limit, 0 for none. */
+    public int requestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    /** What this resource was sent. */
+    public RequestCounters counters() {
+        return counters;
     }
 
     /** Azure asked to wait (Retry-After): no request goes out before that instant. */

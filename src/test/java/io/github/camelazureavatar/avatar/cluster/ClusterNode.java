@@ -90,7 +90,8 @@ public final class ClusterNode {
                 "INSERT INTO deliveries (node, job_key, at_ms) VALUES (?, ?, ?)");
 
         String uri = "azure-avatar:jobs?endpoint=" + opts.get("endpoint") + "&subscriptionKey=RAW(" + opts.get("key") + ")"
-                     + "&status=Succeeded,Failed&initialDelay=0&delay=100" + repositoryOption;
+                     // the scenario creates its waves elsewhere: resting for idleDelay is scaled down with delay
+                     + "&status=Succeeded,Failed&initialDelay=0&delay=100&idleDelay=400" + repositoryOption;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() throws Exception {

@@ -33,8 +33,13 @@ public abstract class EmulatorTestSupport {
     @BeforeEach
     void startEmulatorAndContext() throws Exception {
         azure = AvatarEmulator.builder().subscriptionKey(KEY).start();
-        context = new DefaultCamelContext();
+        context = createCamelContext();
         context.start();
+    }
+
+    /** The CamelContext of a test, not started yet. */
+    protected CamelContext createCamelContext() {
+        return new DefaultCamelContext();
     }
 
     /** Also checks what every test of the suite must keep true: no key or token ever reached blob storage. */
@@ -57,10 +62,14 @@ public abstract class EmulatorTestSupport {
         }
     }
 
-    /** A consumer or producer URI on the emulator, scheduler off. */
+    /**
+     * A consumer or producer URI on the emulator, scheduler off and resting off (idleDelay=0): each {@link #pollOnce}
+     * walks the list. AdaptivePollingTest tests resting.
+     */
     protected String avatarUri(String apiVersion, String options) {
         return "azure-avatar:jobs?endpoint=" + azure.baseUrl() + "&subscriptionKey=RAW(" + KEY + ")&apiVersion="
-               + apiVersion + "&startScheduler=false&retryInitialDelay=5&retryMaxDelay=20" + (options.isEmpty() ? "" : "&" + options);
+               + apiVersion + "&startScheduler=false&idleDelay=0&retryInitialDelay=5&retryMaxDelay=20"
+               + (options.isEmpty() ? "" : "&" + options);
     }
 
     /**

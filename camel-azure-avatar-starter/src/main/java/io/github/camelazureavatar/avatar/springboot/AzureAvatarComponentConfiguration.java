@@ -54,12 +54,13 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean bridgeErrorHandler;
 
     /**
-     * Incremental polling: a poll stops paging at the first list page whose jobs are all finished, delivered (or not
-     * wanted by status) and created before the oldest job still in progress or not yet delivered. Azure lists newest
-     * first and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs
-     * reads 1 or 2 pages instead of 100. The first poll, and then every fullScanEvery-th, reads the whole list anyway,
-     * as a safety net for the unusual (an idempotent repository that forgot keys). 1 reads the whole list on every
-     * poll; 0 only on the first.
+     * Incremental polling: a poll stops paging after the first list page that lists a job created before the oldest job
+     * still in progress or not yet delivered (and before the newest job the last walk listed). Azure lists newest first
+     * and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs reads 1
+     * page instead of 100. The first poll, and then every fullScanEvery-th that walks the list, reads the whole list
+     * anyway, as a safety net for the unusual (an idempotent repository that forgot keys). A whole list costs a request
+     * per 100 jobs, 50 minutes of Azure's quota of 2 requests a minute at 10 000 jobs: the default, 1440, is about once
+     * a day at the default delay. 1 reads the whole list on every poll; 0 only on the first.
      */
     private Integer fullScanEvery;
 
@@ -130,6 +131,12 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String avatarStyle;
 
     /**
+     * (createAndWait) Whether a job whose wait timed out is deleted once it finished (Azure deletes only finished
+     * jobs), rather than left for its time to live. The deletion needs the application to run until then.
+     */
+    private Boolean deleteOnTimeout;
+
+    /**
      * The SAS URL of your own blob container (read and list permission) where jobs created with a
      * destinationContainerUrl wrote their files: Azure then answers paths in that container instead of links, and
      * downloadResult and downloadSummary read them there with this SAS (never the key). The exchange property
@@ -154,7 +161,9 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean lazyStartProducer;
 
     /**
-     * What the producer does: create, get, list, delete, downloadResult or downloadSummary. The header
+     * What the producer does: create, createAndWait, get, list, delete, downloadResult or downloadSummary.
+     * createAndWait creates the job and completes the exchange once Azure reports it finished (Succeeded: the job in
+     * the body; Failed: an AzureAvatarJobFailedException), without holding a thread while it waits. The header
      * CamelAzureAvatarOperation overrides it per exchange.
      */
     private io.github.camelazureavatar.avatar.AzureAvatarOperation operation;
@@ -164,6 +173,13 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
      * SSML body names its voice itself.
      */
     private String voice;
+
+    /**
+     * (createAndWait) Milliseconds (or a duration such as 2h) to wait for the job to finish; then the exchange fails
+     * with an ExchangeTimedOutException and the job goes on in Azure (see deleteOnTimeout). 0 waits without limit. In
+     * milliseconds, or a duration such as 30s or 2m.
+     */
+    private String waitTimeout;
 
     /**
      * (create, text body) The background as #RRGGBBAA, or transparent (with webm and vp9).
@@ -191,6 +207,13 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
      * (create, text body) mp4 (Azure's default) or webm.
      */
     private String videoFormat;
+
+    /**
+     * (createAndWait) The longest a waiting job goes unlisted: when no consumer of the resource walked the list past it
+     * for this long, the waits walk it themselves, once for all of them. Milliseconds, or a duration such as 2m. In
+     * milliseconds, or a duration such as 30s or 2m.
+     */
+    private String waitDelay;
 
     /**
      * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
@@ -274,6 +297,15 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
      * camel.health.producersEnabled=true.
      */
     private Boolean healthCheckProducerEnabled;
+
+    /**
+     * Milliseconds (or a duration such as 15m) between two walks of the list while nothing is in progress: no job this
+     * consumer knows is running or waiting to be delivered, no createAndWait exchange waits on the resource, and no job
+     * was created through this CamelContext since the last walk (a create wakes the consumer: its next scheduled poll
+     * walks). Jobs created elsewhere (another application, the portal) are found within this interval. A value not
+     * above delay turns resting off. In milliseconds, or a duration such as 30s or 2m.
+     */
+    private String idleDelay;
 
     /**
      * The Speech resource key, sent as Ocp-Apim-Subscription-Key to the configured endpoint only. Use RAW(...) or a
@@ -419,6 +451,14 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
         this.avatarStyle = avatarStyle;
     }
 
+    public Boolean getDeleteOnTimeout() {
+        return deleteOnTimeout;
+    }
+
+    public void setDeleteOnTimeout(Boolean deleteOnTimeout) {
+        this.deleteOnTimeout = deleteOnTimeout;
+    }
+
     public String getDestinationContainerUrl() {
         return destinationContainerUrl;
     }
@@ -459,6 +499,14 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
         this.voice = voice;
     }
 
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
     public String getBackgroundColor() {
         return backgroundColor;
     }
@@ -497,6 +545,14 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
 
     public void setVideoFormat(String videoFormat) {
         this.videoFormat = videoFormat;
+    }
+
+    public String getWaitDelay() {
+        return waitDelay;
+    }
+
+    public void setWaitDelay(String waitDelay) {
+        this.waitDelay = waitDelay;
     }
 
     public Boolean getAutowiredEnabled() {
@@ -593,6 +649,14 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
 
     public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public String getIdleDelay() {
+        return idleDelay;
+    }
+
+    public void setIdleDelay(String idleDelay) {
+        this.idleDelay = idleDelay;
     }
 
     public String getSubscriptionKey() {

@@ -1,0 +1,71 @@
+package io.github.camelazureavatar.avatar;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.camelazureavatar.avatar.client.RequestCounters;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+
+/**
+ * The request counters of a resource as Micrometer meters, in the MeterRegistry of the Camel registry (the one Spring
+ * Boot, Quarkus or camel-micrometer binds): {@code azure.avatar.requests} by kind, {@code azure.avatar.throttled},
+ * {@code azure.avatar.retries} and the gauge {@code azure.avatar.waiting}, tagged with the resource. Loaded only when
+ * Micrometer is on the classpath.
+ */
+final class ResourceMeters {
+
+    private static final boolean MICROMETER_PRESENT = micrometerPresent();
+
+    private ResourceMeters() {
+    }
+
+    /** Registers the resource's meters; what to remove when the component stops, empty without Micrometer. */
+    static Runnable register(CamelContext context, SpeechResource resource) {
+        if (!MICROMETER_PRESENT) {
+            return () -> {
+            };
+        }
+        return Binding.register(context, resource);
+    }
+
+    private static boolean micrometerPresent() {
+        try {
+            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, ResourceMeters.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The only code that touches Micrometer's types, loaded once it is known to be there. */
+    private static final class Binding {
+        static Runnable register(CamelContext context, SpeechResource resource) {
+            MeterRegistry registry = context.getRegistry().findSingleByType(MeterRegistry.class);
+            if (registry == null) {
+                return () -> {
+                };
+            }
+            RequestCounters counters = resource.guard().counters();
+            List<Meter> meters = new ArrayList<>();
+            for (RequestCounters.Kind kind : RequestCounters.Kind.values()) {
+                meters.add(FunctionCounter.builder("azure.avatar.requests", counters, c -> c.total(kind))
+                        .description("Requests sent to the Azure Speech resource").tag("resource", resource.name())
+                        .tag("kind", kind.name()).register(registry));
+            }
+            meters.add(FunctionCounter.builder("azure.avatar.throttled", counters,
+                    c -> c.total(RequestCounters.Event.throttled))
+                    .description("Answers 429 from the Azure Speech resource").tag("resource", resource.name())
+                    .register(registry));
+            meters.add(FunctionCounter.builder("azure.avatar.retries", counters,
+                    c -> c.total(RequestCounters.Event.retried))
+                    .description("Requests sent again").tag("resource", resource.name()).register(registry));
+            meters.add(Gauge.builder("azure.avatar.waiting", resource.waits(), JobWaits::waiting)
+                    .description("createAndWait exchanges waiting").tag("resource", resource.name()).register(registry));
+            return () -> meters.forEach(registry::remove);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.github.camelazureavatar.avatar;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelazureavatar.avatar.emulator.SeedState;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import io.github.camelazureavatar.avatar.model.JobStatus;
+import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeTimedOutException;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * createAndWait: the exchange completes when Azure lists its job finished, served by walks of the list shared by every
+ * waiting exchange of the resource (and by any consumer of it), with no thread held per waiting exchange.
+ */
+class CreateAndWaitTest extends EmulatorTestSupport {
+
+    private static final String API = "2024-08-01";
+    private static final String JOB = "operation=createAndWait&voice=en-US-AvaMultilingualNeural&avatarCharacter=lisa"
+                                      + "&avatarStyle=casual-sitting";
+
+    private void waitRoute(String options) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:wait").to(avatarUri(API, JOB + "&" + options));
+            }
+        });
+    }
+
+    /** Sends an exchange without blocking the caller, as the async routing engine allows. */
+    private CompletableFuture<Exchange> send(String text) throws Exception {
+        AsyncProducer producer = context.getEndpoint("direct:wait").createAsyncProducer();
+        producer.start();
+        Exchange exchange = new DefaultExchange(context);
+        exchange.getMessage().setBody(text);
+        return producer.processAsync(exchange);
+    }
+
+    private long listRequests() {
+        return azure.requests().all().stream()
+                .filter(r -> r.method().equals("GET") && r.path().replaceAll("/$", "").equals(listPath(API))).count();
+    }
+
+    private long requestsNamingAJob() {
+        return azure.requests().all().stream()
+                .filter(r -> r.method().equals("GET") && !r.path().replaceAll("/$", "").equals(listPath(API))).count();
+    }
+
+    @Test
+    void aSucceededJobComesBackInTheBodyWithItsHeaders() throws Exception {
+        waitRoute("waitDelay=50");
+        CompletableFuture<Exchange> done = send("Hello \"there\"");
+        await().until(() -> azure.jobCount() == 1);
+        assertThat(done).isNotDone();
+
+        azure.advance(Duration.ofSeconds(20));
+
+        Exchange exchange = done.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isNull();
+        AvatarSynthesisJob job = exchange.getMessage().getBody(AvatarSynthesisJob.class);
+        assertThat(job.getStatus()).isEqualTo(JobStatus.Succeeded);
+        assertThat(exchange.getMessage().getHeader(AzureAvatarConstants.JOB_ID)).isEqualTo(job.getId());
+        assertThat(exchange.getMessage().getHeader(AzureAvatarConstants.STATUS)).isEqualTo("Succeeded");
+        assertThat(exchange.getMessage().getHeader(AzureAvatarConstants.RESULT_URL, String.class)).contains("sig=xxxxxx");
+    }
+
+    @Test
+    void aFailedJobFailsTheExchangeWithAzuresError() throws Exception {
+        waitRoute("waitDelay=50");
+        CompletableFuture<Exchange> done = send("This one will [fail]");
+        await().until(() -> azure.jobCount() == 1);
+
+        azure.advance(Duration.ofSeconds(20));
+
+        Exchange exchange = done.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isInstanceOf(AzureAvatarJobFailedException.class)
+                .hasMessageStartingWith("Avatar job ").hasMessageContaining(" failed: ");
+        AzureAvatarJobFailedException failure = (AzureAvatarJobFailedException) exchange.getException();
+        assertThat(failure.getStatus()).isEqualTo(JobStatus.Failed);
+        assertThat(failure.getAzureErrorCode()).isNotBlank();
+        assertThat(failure.getJob().getId()).isEqualTo(failure.getJobId());
+    }
+
+    @Test
+    void manyWaitsAreServedByWalksOfTheTopPageAndNoRequestPerJob() throws Exception {
+        azure.seedJobs(1_000, SeedState.SUCCEEDED);
+        waitRoute("waitDelay=100");
+        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            waits.add(send("Job number " + i));
+        }
+        await().until(() -> azure.jobCount() == 1_040);
+        // several walks while the jobs run, then the one that sees them finished
+        await().until(() -> listRequests() >= 3);
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+
+        azure.advance(Duration.ofSeconds(20));
+
+        for (CompletableFuture<Exchange> wait : waits) {
+            assertThat(wait.get(10, TimeUnit.SECONDS).getException()).isNull();
+        }
+        assertThat(requestsNamingAJob()).as("no request per job").isZero();
+        assertThat(azure.requests().all()).as("every walk reads the top page only: the 40 jobs are on it")
+                .filteredOn(r -> r.method().equals("GET")).allMatch(r -> r.query().contains("skip=0"));
+    }
+
+    @Test
+    void aConsumerOfTheResourceServesTheWaitsAndTheyWalkNothingThemselves() throws Exception {
+        waitRoute("waitDelay=1h");
+        List<String> events = recordingRoute("events", avatarUri(API, "status=Succeeded"));
+        List<CompletableFuture<Exchange>> waits = List.of(send("one"), send("two"), send("three"));
+        await().until(() -> azure.jobCount() == 3);
+        azure.advance(Duration.ofSeconds(20));
+        azure.requests().clear();
+
+        pollOnce("events");
+
+        for (CompletableFuture<Exchange> wait : waits) {
+            assertThat(wait.get(10, TimeUnit.SECONDS).getMessage().getBody(AvatarSynthesisJob.class).getStatus())
+                    .isEqualTo(JobStatus.Succeeded);
+        }
+        assertThat(events).hasSize(3);
+        assertThat(listRequests()).as("the consumer's one walk, nothing else").isEqualTo(1);
+        assertThat(azure.requests().all()).hasSize(1);
+    }
+
+    @Test
+    void aTimeoutFailsTheExchangeAndLeavesTheJob() throws Exception {
+        waitRoute("waitDelay=50&waitTimeout=200");
+        Exchange exchange = send("Slow").get(10, TimeUnit.SECONDS);
+
+        assertThat(exchange.getException()).isInstanceOf(ExchangeTimedOutException.class)
+                .hasMessageContaining("did not finish within waitTimeout; it goes on in Azure");
+        String jobId = exchange.getMessage().getHeader(AzureAvatarConstants.JOB_ID, String.class);
+        assertThat(azure.jobStatus(jobId)).contains("NotStarted");
+    }
+
+    @Test
+    void aTimeoutWithDeleteOnTimeoutDeletesTheJobOnceItFinished() throws Exception {
+        waitRoute("waitDelay=50&waitTimeout=200&deleteOnTimeout=true");
+        Exchange exchange = send("Slow").get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isInstanceOf(ExchangeTimedOutException.class)
+                .hasMessageContaining("is deleted once it finished");
+        String jobId = exchange.getMessage().getHeader(AzureAvatarConstants.JOB_ID, String.class);
+        assertThat(azure.jobStatus(jobId)).as("Azure deletes only finished jobs").isPresent();
+
+        azure.advance(Duration.ofSeconds(20));
+
+        await().until(() -> azure.jobStatus(jobId).isEmpty());
+    }
+
+    @Test
+    void aJobDeletedWhileWaitedForFailsTheExchange() throws Exception {
+        waitRoute("waitDelay=50");
+        CompletableFuture<Exchange> done = send("Soon gone");
+        await().until(() -> azure.jobCount() == 1);
+        String jobId = azure.requests().all().get(0).path().replaceAll(".*/", "");
+
+        azure.deleteJob(jobId);
+
+        assertThat(done.get(10, TimeUnit.SECONDS).getException()).isInstanceOf(AzureAvatarJobStateException.class)
+                .hasMessageContaining("no longer exists");
+    }
+
+    /** A stop that waited for the waits would hang for the shutdown timeout (10 minutes here); the test's limit is 60 s. */
+    @Test
+    @Timeout(60)
+    void stoppingTheApplicationEndsTheWaitsAtOnceAndTheJobsGoOn() throws Exception {
+        context.getShutdownStrategy().setTimeout(600);
+        waitRoute("waitDelay=50");
+        List<CompletableFuture<Exchange>> waits = List.of(send("one"), send("two"));
+        await().until(() -> azure.jobCount() == 2);
+
+        context.stop();
+
+        for (CompletableFuture<Exchange> wait : waits) {
+            assertThat(wait.get(10, TimeUnit.SECONDS).getException()).hasMessageContaining("Stopped waiting")
+                    .hasMessageContaining("The job goes on in Azure");
+        }
+        assertThat(azure.jobCount()).isEqualTo(2);
+    }
+
+    /** The emulator's server pool grows with its load; it stands for Azure, not for this JVM's application. */
+    private static long threadsOutsideTheEmulator() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !t.getName().startsWith("avatar-emulator"))
+                .count();
+    }
+
+    @Test
+    void waitingExchangesHoldNoThreads() throws Exception {
+        waitRoute("waitDelay=50");
+        send("first");
+        await().until(() -> azure.jobCount() == 1);
+        await().until(() -> listRequests() >= 1);
+        long threadsWithOneWait = threadsOutsideTheEmulator();
+
+        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            waits.add(send("more " + i));
+        }
+        await().until(() -> azure.jobCount() == 151);
+        long walksBefore = listRequests();
+        await().until(() -> listRequests() >= walksBefore + 2);
+        long threadsWith151Waits = threadsOutsideTheEmulator();
+
+        assertThat(threadsWith151Waits - threadsWithOneWait).as("threads added by 150 more waiting exchanges")
+                .isLessThanOrEqualTo(2);
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+    }
+}
