@@ -9,7 +9,8 @@ import java.util.Map;
 public record DemoResult(String azure, String routes, boolean complete, Duration elapsed, String pending,
                          int inputs, Map<String, String> created, Map<String, String> createFailures,
                          long succeeded, long failed, List<JobTracker.Video> videos, List<JobTracker.Mail> mails,
-                         int smtpReceived, String queue, int published, List<JobTracker.QueueMessage> queueMessages) {
+                         int smtpReceived, String queue, int published, List<JobTracker.QueueMessage> queueMessages,
+                         String requestsConsole) {
 
     /** 0 when every input became a job and every job finished in time, 1 otherwise. */
     public int exitCode() {
@@ -37,6 +38,8 @@ public record DemoResult(String azure, String routes, boolean complete, Duration
         }
         out.printf("Queue messages:   %d sent to %s, %d received%n", published, queue, queueMessages.size());
         out.printf("Took:             %.1f s%n", elapsed.toMillis() / 1000.0);
+        out.println("What the Azure resource was sent (the azure-avatar dev console, just before the stop):");
+        requestsConsole.lines().forEach(line -> out.println("  " + line));
         if (!complete) {
             out.printf("TIMED OUT, still waiting for: %s%n", pending);
         }

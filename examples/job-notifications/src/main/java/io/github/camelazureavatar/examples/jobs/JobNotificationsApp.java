@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.console.DevConsole;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.PluginHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,9 +159,12 @@ public final class JobNotificationsApp {
         // ---- run until every job finished, or the timeout
         long timeout = settings.getInt(onAzure ? "demo.azure.timeout-seconds" : "demo.timeout-seconds");
         boolean complete;
+        String requestsConsole;
         main.start();
         try {
             complete = tracker.awaitCompletion(timeout, TimeUnit.SECONDS);
+            requestsConsole = (String) PluginHelper.getDevConsoleResolver(main.getCamelContext())
+                    .resolveDevConsole("azure-avatar").call(DevConsole.MediaType.TEXT, Map.of());
         } finally {
             main.stop();
         }
@@ -169,7 +174,8 @@ public final class JobNotificationsApp {
         return new DemoResult(azure, routes, complete, Duration.ofNanos(System.nanoTime() - start), tracker.pending(),
                 inputs, tracker.created(), tracker.createFailures(),
                 tracker.count("Succeeded"), tracker.count("Failed"), tracker.videos(), tracker.mails(),
-                smtp == null ? -1 : smtp.received(), queue, tracker.published(), tracker.queueMessages());
+                smtp == null ? -1 : smtp.received(), queue, tracker.published(), tracker.queueMessages(),
+                requestsConsole);
     }
 
     private static int countInputs(Path inputDir, String include) throws IOException {
