@@ -61,8 +61,9 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     }
 
     /**
-     * Milliseconds (or a duration such as 2m) between two polls. A quiet poll costs one or two requests, and Azure's
-     * quota for batch avatar is 2 requests a minute per S0 resource: the default of a minute leaves room for creates.
+     * Milliseconds (or a duration such as 2m) between two polls while jobs are in progress (see idleDelay). A poll
+     * costs one request, and Azure's quota for batch avatar is 2 requests a minute per S0 resource: the default of a
+     * minute leaves room for creates.
      */
     @Override
     public void setDelay(long delay) {
