@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * kept), takes the jobs whose status is wanted and whose {@code jobId:status} key was neither delivered nor is in
  * flight (a job listed twice counts once), and routes each page's changes as soon as the page is read, in Azure's order
  * (newest first). An incremental walk ends after the first page that reaches below the oldest unsettled job, and
- * maxMessagesPerPoll ends the walk where it is reached. While nothing is in progress, polls rest (idleDelay). A key is committed only when its exchange completed, so a
- * failed route sees the job again next poll: nothing is lost, and with a persistent repository nothing is delivered
- * twice across restarts either.
+ * maxMessagesPerPoll ends the walk where it is reached; while nothing is in progress, polls rest (idleDelay). A key is
+ * committed only when its exchange completed, so a failed route sees the job again next poll: nothing is lost, and
+ * with a persistent repository nothing is delivered twice across restarts either.
  */
 public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
@@ -99,11 +99,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
      * resource, a job created through this CamelContext since the last walk) makes the next poll walk.
      */
     private boolean isResting() {
-        long idleDelay = configuration().getIdleDelay();
-        return lastWalk != null && idleDelay > getEndpoint().getDelay()
-               && record.incremental.isIdle() && resource.waits().isEmpty()
-               && resource.creates() == createsAtLastWalk
-               && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(idleDelay);
+        return isIdle() && resource.creates() == createsAtLastWalk
+               && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(configuration().getIdleDelay());
     }
 
     /** When the last walk of the list started, or null before the first. */
@@ -118,7 +115,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 : last.plusMillis(isIdle() ? configuration().getIdleDelay() : getEndpoint().getDelay());
     }
 
-    /** Whether polls rest at idleDelay now. */
+    /** Whether polls rest at idleDelay now: resting is on, and the last walk found nothing in progress. */
     boolean isIdle() {
         return lastWalk != null && configuration().getIdleDelay() > getEndpoint().getDelay() && record.incremental.isIdle()
                && resource.waits().isEmpty();
@@ -143,7 +140,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 this::isWalkAllowed);
         Set<String> candidateIds = new HashSet<>();
         List<AvatarSynthesisJob> existing = new ArrayList<>();
-        boolean stoppedAtSettledPage = false;
+        boolean reachedSettledJobs = false;
         String boundReached = null;
         int emitted = 0;
         for (JobPage page; (page = listing.nextPage()) != null;) {
@@ -159,10 +156,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 if (!page.unreadable().isEmpty()) {
                     incremental.sawUnreadable();
                 }
-                stoppedAtSettledPage = stopBefore != null && reachesBelow(page, stopBefore);
+                reachedSettledJobs = stopBefore != null && reachesBelow(page, stopBefore);
             }
             // enough for this poll, or a stopping or suspended consumer: the pages below wait, unread
-            if (stoppedAtSettledPage || emitted >= limit || !isWalkAllowed()) {
+            if (reachedSettledJobs || emitted >= limit || !isWalkAllowed()) {
                 listing.stop();
             } else if (listing.end() == null && listing.pages() >= configuration.getMaxPagesPerPoll()) {
                 boundReached = "maxPagesPerPoll=" + configuration.getMaxPagesPerPoll();
@@ -177,7 +174,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             record.existingSkipped = true;
             emitted = skipOrEmitExisting(existing, listing.end() == JobListing.End.LAST_PAGE);
         } else if (!recordingExisting) {
-            incremental.walked(stopBefore == null, listing.end() == JobListing.End.LAST_PAGE || stoppedAtSettledPage);
+            incremental.walked(stopBefore == null, listing.end() == JobListing.End.LAST_PAGE || reachedSettledJobs);
         }
         if (boundReached != null) {
             addLastErrorDetail("azure.avatar.walk.bound", boundReached);
