@@ -75,7 +75,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        resource.consumers().remove(this);
+        // Camel stops the consumer of a route that never started (autoStartup=false) when the context stops
+        if (resource != null) {
+            resource.consumers().remove(this);
+        }
         super.doStop();
     }
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.camelazureavatar.avatar.AzureAvatarComponent;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
+import io.github.camelazureavatar.avatar.support.LogCapture;
+import ch.qos.logback.classic.Level;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
@@ -215,6 +217,23 @@ class RouteLifecycleTest extends EmulatorTestSupport {
         context.stop();
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(componentThreads()).isEmpty());
+    }
+
+    @Test
+    void aRouteThatNeverStartedStopsQuietlyWithItsContext() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(avatarUri(API, "")).routeId("dormant").autoStartup(false)
+                        .to(avatarUri(API, "operation=list").replace("azure-avatar:jobs", "azure-avatar:listing"));
+            }
+        });
+        assertThat(context.getRouteController().getRouteStatus("dormant").isStopped()).isTrue();
+
+        try (LogCapture log = LogCapture.attachAt(Level.WARN)) {
+            context.stop();
+            assertThat(log.lines()).as("warnings while stopping").isEmpty();
+        }
     }
 
     private static Set<String> componentThreads() {
