@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.ProducerTemplate;
@@ -180,6 +181,7 @@ public final class ConsumerBenchmark {
         private final CloseableHttpClient floorClient;
         private final ObjectMapper mapper = new ObjectMapper();
         private final URI firstPage;
+        private final String consumerUri;
 
         Contestants(AvatarEmulator emulator, int n) throws Exception {
             this.emulator = emulator;
@@ -189,13 +191,11 @@ public final class ConsumerBenchmark {
                     MemoryIdempotentRepository.memoryIdempotentRepository(Math.max(100_000, n)), n);
             context.getRegistry().bind("probe", probe);
             this.firstPage = URI.create(emulator.baseUrl() + LIST_PATH + "?api-version=" + API + "&skip=0&maxpagesize=100");
-            String consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
+            this.consumerUri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
                                  + ")&apiVersion=" + API + "&startScheduler=false";
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    // (a) the component with its default repository, no-op route
-                    from(consumerUri).routeId(CONSUMER).process(e -> consumed.incrementAndGet());
                     from(consumerUri + "&idempotentRepository=#probe").routeId(PROBED_CONSUMER).autoStartup(false)
                             .process(e -> {
                                 probedConsumed.incrementAndGet();
@@ -225,6 +225,7 @@ public final class ConsumerBenchmark {
                             .end();
                 }
             });
+            context.addRoutes(consumerRoute());
             context.start();
             template = context.createProducerTemplate();
             floorClient = HttpClients.custom()
@@ -233,9 +234,9 @@ public final class ConsumerBenchmark {
         }
 
         /**
-         * (a) the first poll of a consumer that has delivered nothing yet: every job is a change. The route is
-         * restarted before (untimed), so that each round is a first poll, a full pass, as after a deployment; the
-         * consumer makes a new default (in-memory) repository when it starts.
+         * (a) the first poll of a consumer that has delivered nothing yet: every job is a change. The route and its
+         * endpoint are made anew before (untimed), so that each round is a first poll, a full pass, as after a
+         * deployment; the endpoint makes a new default (in-memory) repository.
          */
         long consumerDelivery() {
             consumed.set(0);
@@ -244,8 +245,22 @@ public final class ConsumerBenchmark {
         }
 
         void freshConsumer() throws Exception {
+            // the endpoint keeps what its consumers delivered across a route restart: a new endpoint polls afresh
             context.getRouteController().stopRoute(CONSUMER);
-            context.getRouteController().startRoute(CONSUMER);
+            Endpoint endpoint = context.getRoute(CONSUMER).getEndpoint();
+            context.removeRoute(CONSUMER);
+            context.removeEndpoint(endpoint);
+            context.addRoutes(consumerRoute());
+        }
+
+        /** (a) the component with its default repository, no-op route. */
+        private RouteBuilder consumerRoute() {
+            return new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(consumerUri).routeId(CONSUMER).process(e -> consumed.incrementAndGet());
+                }
+            };
         }
 
         /** (b) one walk of the hand-written route. */
@@ -348,7 +363,9 @@ public final class ConsumerBenchmark {
         try (CamelContext context = new DefaultCamelContext()) {
             context.getRegistry().bind("probe", probe);
             String uri = "azure-avatar:bench?endpoint=" + emulator.baseUrl() + "&subscriptionKey=RAW(" + KEY
-                         + ")&apiVersion=" + API + "&startScheduler=false&idempotentRepository=#probe&" + mode.options;
+                         + ")&apiVersion=" + API + "&startScheduler=false&idempotentRepository=#probe&" + mode.options
+                         // a poll with nothing in progress walks the list, as it does every idleDelay
+                         + "&idleDelay=0";
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
