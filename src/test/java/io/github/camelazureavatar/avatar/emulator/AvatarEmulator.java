@@ -307,6 +307,12 @@ public final class AvatarEmulator implements AutoCloseable {
         return job == null ? Optional.empty() : Optional.of(job.statusAt(clock.now()).wireName());
     }
 
+    /** When the job finishes (or finished) on the emulator's clock; empty when gone or when it never finishes. */
+    public Optional<Instant> jobFinishedAt(String id) {
+        EmulatedJob job = store.get(id);
+        return job == null || job.finishedAt.equals(EmulatedJob.NEVER) ? Optional.empty() : Optional.of(job.finishedAt);
+    }
+
     public Faults faults() {
         return faults;
     }
