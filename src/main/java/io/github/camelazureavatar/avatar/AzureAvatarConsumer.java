@@ -159,7 +159,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 if (!page.unreadable().isEmpty()) {
                     incremental.sawUnreadable();
                 }
-                reachedSettledJobs = stopBefore != null && reachesBelow(page, stopBefore);
+                reachedSettledJobs = stopBefore != null && page.reachesBelow(stopBefore);
             }
             // enough for this poll, or a stopping or suspended consumer: the pages below wait, unread
             if (reachedSettledJobs || emitted >= limit || !isWalkAllowed()) {
@@ -191,16 +191,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             throw listing.foreignNextLinkError("jobs beyond page " + listing.pages() + " were not listed");
         }
         return emitted;
-    }
-
-    /**
-     * Whether the page reaches below an instant: it lists a job created before it, every one of its jobs read well and
-     * dated. Azure lists newest first, so every job on the pages below was created before it too.
-     */
-    private static boolean reachesBelow(JobPage page, Instant instant) {
-        return page.unreadable().isEmpty() && !page.jobs().isEmpty()
-               && page.jobs().stream().allMatch(job -> job.getCreatedDateTime() != null)
-               && page.jobs().stream().anyMatch(job -> job.getCreatedDateTime().isBefore(instant));
     }
 
     /** Whether the walk may go on: not while the consumer stops or is suspended. */

@@ -250,10 +250,7 @@ final class JobWaits {
             listed(page.jobs());
             page.jobs().forEach(job -> unmet.remove(job.getId()));
             unmet.retainAll(waits.keySet());
-            boolean belowOldest = oldest != null && !page.jobs().isEmpty() && page.unreadable().isEmpty()
-                                  && page.jobs().stream().allMatch(j -> j.getCreatedDateTime() != null)
-                                  && page.jobs().stream().anyMatch(j -> j.getCreatedDateTime().isBefore(oldest));
-            if (unmet.isEmpty() || belowOldest) {
+            if (unmet.isEmpty() || oldest != null && page.reachesBelow(oldest)) {
                 listing.stop();
             }
         }

@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -14,4 +15,14 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
  * @param unreadable why each unreadable job was left out
  */
 public record JobPage(List<AvatarSynthesisJob> jobs, URI nextLink, List<String> unreadable) {
+
+    /**
+     * Whether this page lists a job created before the instant, and every job of it could be read with its creation
+     * time: Azure lists newest first, so the pages after it hold only older jobs.
+     */
+    public boolean reachesBelow(Instant instant) {
+        return unreadable.isEmpty() && !jobs.isEmpty()
+               && jobs.stream().allMatch(job -> job.getCreatedDateTime() != null)
+               && jobs.stream().anyMatch(job -> job.getCreatedDateTime().isBefore(instant));
+    }
 }
