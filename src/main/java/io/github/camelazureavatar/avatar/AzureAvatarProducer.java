@@ -378,18 +378,10 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     private void downloadResult(Exchange exchange) {
         DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadResult,
                 status -> status == JobStatus.Succeeded, "has not succeeded, so it has no video");
-        AvatarSynthesisJob job = source.job();
-        BlobDownload download;
-        try {
-            download = fromBlob(exchange, job, job.getResultUrl(), "video", client()::download);
-        } catch (AzureAvatarException e) {
-            if (!source.fromBody() || !isExpiredLink(e) || inContainer(job.getResultUrl())) {
-                throw e;
-            }
-            // the job came in the body and its SAS link may have expired: Azure signs a fresh one with every GET
-            job = requireJob(job.getId(), AzureAvatarOperation.downloadResult);
-            download = fromBlob(exchange, job, job.getResultUrl(), "video", client()::download);
-        }
+        Fetched<BlobDownload> fetched = fetch(exchange, source, AzureAvatarOperation.downloadResult,
+                AvatarSynthesisJob::getResultUrl, "video", client()::download);
+        AvatarSynthesisJob job = fetched.job();
+        BlobDownload download = fetched.file();
         // whatever the route does with the body (reads it, drops it, fails first), the connection goes back to the pool
         BlobDownload opened = download;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
@@ -410,19 +402,11 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     private void downloadSummary(Exchange exchange) {
         DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadSummary, JobStatus::isFinished,
                 "has not finished, so it has no summary");
-        AvatarSynthesisJob job = source.job();
-        JsonNode summary;
-        try {
-            summary = fromBlob(exchange, job, job.getSummaryUrl(), "summary", client()::downloadJson);
-        } catch (AzureAvatarException e) {
-            if (!source.fromBody() || !isExpiredLink(e) || inContainer(job.getSummaryUrl())) {
-                throw e;
-            }
-            job = requireJob(job.getId(), AzureAvatarOperation.downloadSummary);
-            summary = fromBlob(exchange, job, job.getSummaryUrl(), "summary", client()::downloadJson);
-        }
+        Fetched<JsonNode> fetched = fetch(exchange, source, AzureAvatarOperation.downloadSummary,
+                AvatarSynthesisJob::getSummaryUrl, "summary", client()::downloadJson);
+        AvatarSynthesisJob job = fetched.job();
         Message message = exchange.getMessage();
-        message.setBody(summary);
+        message.setBody(fetched.file());
         AvatarJobHeaders.set(message, job);
         message.setHeader(Exchange.FILE_NAME, job.getId() + "-summary.json");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -430,6 +414,28 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     }
 
     private record DownloadSource(AvatarSynthesisJob job, boolean fromBody) {
+    }
+
+    /** A job's file, and the job as last read (from Azure again when its link had expired). */
+    private record Fetched<T>(AvatarSynthesisJob job, T file) {
+    }
+
+    /**
+     * Fetches one of the job's files. When the job came in the body and its SAS link expired, the job is read again:
+     * Azure signs a fresh link with every GET (a destination container's SAS is the user's, and is not refreshed).
+     */
+    private <T> Fetched<T> fetch(Exchange exchange, DownloadSource source, AzureAvatarOperation operation,
+                                 Function<AvatarSynthesisJob, String> url, String what, Function<String, T> fetch) {
+        AvatarSynthesisJob job = source.job();
+        try {
+            return new Fetched<>(job, fromBlob(exchange, job, url.apply(job), what, fetch));
+        } catch (AzureAvatarException e) {
+            if (!source.fromBody() || !isExpiredLink(e) || inContainer(url.apply(job))) {
+                throw e;
+            }
+            AvatarSynthesisJob fresh = requireJob(job.getId(), operation);
+            return new Fetched<>(fresh, fromBlob(exchange, fresh, url.apply(fresh), what, fetch));
+        }
     }
 
     /**
