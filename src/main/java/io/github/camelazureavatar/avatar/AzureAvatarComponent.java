@@ -71,7 +71,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return isPresent("com.azure.core.credential.TokenCredential");
     }
 
-    private static boolean isPresent(String className) {
+    /** Whether an optional or provided dependency is on the classpath, without loading the class. */
+    static boolean isPresent(String className) {
         try {
             Class.forName(className, false, AzureAvatarComponent.class.getClassLoader());
             return true;

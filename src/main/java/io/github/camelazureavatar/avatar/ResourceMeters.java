@@ -18,7 +18,8 @@ import org.apache.camel.CamelContext;
  */
 final class ResourceMeters {
 
-    private static final boolean MICROMETER_PRESENT = micrometerPresent();
+    private static final boolean MICROMETER_PRESENT =
+            AzureAvatarComponent.isPresent("io.micrometer.core.instrument.MeterRegistry");
 
     private ResourceMeters() {
     }
@@ -30,15 +31,6 @@ final class ResourceMeters {
             };
         }
         return Binding.register(context, resource);
-    }
-
-    private static boolean micrometerPresent() {
-        try {
-            Class.forName("io.micrometer.core.instrument.MeterRegistry", false, ResourceMeters.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /** The only code that touches Micrometer's types, loaded once it is known to be there. */
