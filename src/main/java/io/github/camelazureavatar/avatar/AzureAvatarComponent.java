@@ -71,7 +71,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return isPresent("com.azure.core.credential.TokenCredential");
     }
 
-    /** Whether an optional or provided dependency is on the classpath, without loading the class. */
+    /** Whether an optional dependency is on the classpath, without loading the class. */
     static boolean isPresent(String className) {
         try {
             Class.forName(className, false, AzureAvatarComponent.class.getClassLoader());
@@ -84,14 +84,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        // provided dependencies: without them the first endpoint would fail with a bare NoClassDefFoundError
-        if (!isPresent("org.apache.hc.client5.http.impl.classic.HttpClients")
-                || !isPresent("com.fasterxml.jackson.databind.JsonNode")) {
-            throw new IllegalStateException("The azure-avatar component needs camel-http and camel-jackson (Apache "
-                                            + "HttpClient 5 and Jackson): add them to the application, as "
-                                            + "--dep=camel:http --dep=camel:jackson to camel run, or use "
-                                            + "camel-azure-avatar-starter on Spring Boot");
-        }
         if (requestsPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
         }
