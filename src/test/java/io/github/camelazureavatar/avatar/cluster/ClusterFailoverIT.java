@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * </ul>
  * Each prints one summary line starting with {@code cluster failover}.
  */
-class ClusterFailoverTest {
+class ClusterFailoverIT {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterFailoverTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterFailoverIT.class);
 
     static final String POSTGRESQL_URL_PROPERTY = "avatar.it.postgresql.url";
     static final String DEFAULT_POSTGRESQL_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";

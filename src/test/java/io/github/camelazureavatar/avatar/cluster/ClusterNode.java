@@ -21,7 +21,7 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * One member of the cluster in {@link ClusterFailoverTest}, run in its own JVM: the route a user would deploy on
+ * One member of the cluster in {@link ClusterFailoverIT}, run in its own JVM: the route a user would deploy on
  * several hosts. Every member runs the same route under a {@link ClusteredRoutePolicy} over a
  * {@link FileLockClusterService}, so only the leader polls Azure. Each delivery is recorded as a row in the
  * {@code deliveries} table (the route's "work"); the key {@code jobId:status} is committed to the idempotent repository

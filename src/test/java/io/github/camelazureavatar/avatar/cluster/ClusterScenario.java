@@ -33,7 +33,7 @@ import io.github.camelazureavatar.avatar.emulator.ManualClock;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs the cluster scenario of {@link ClusterFailoverTest}: one emulator in this JVM on a clock the scenario moves,
+ * Runs the cluster scenario of {@link ClusterFailoverIT}: one emulator in this JVM on a clock the scenario moves,
  * several {@link ClusterNode} JVMs on one database and one lock directory, jobs finishing in waves, the leader killed
  * with SIGKILL in the middle of some waves. Then it reads back what was delivered and committed and measures it.
  */

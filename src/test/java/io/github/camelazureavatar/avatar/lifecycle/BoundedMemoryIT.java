@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Bodies far larger than the heap: each scenario of {@link BoundedMemoryScenario} runs in a JVM with 96 MiB of heap,
  * where reading the body whole would end in an OutOfMemoryError.
  */
-class BoundedMemoryTest {
+class BoundedMemoryIT {
 
     @TempDir
     Path dir;

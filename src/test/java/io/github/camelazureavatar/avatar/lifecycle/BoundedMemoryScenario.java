@@ -16,7 +16,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * One scenario in a JVM of its own with a small heap (see {@link BoundedMemoryTest}): what must stream, or be refused
+ * One scenario in a JVM of its own with a small heap (see {@link BoundedMemoryIT}): what must stream, or be refused
  * before it is read whole, runs here, where holding it in memory would end in an OutOfMemoryError. Prints one line
  * starting with {@code ok} and exits 0, or exits 1.
  */
