@@ -27,6 +27,8 @@ public class AvatarJobCloudEventTransformer extends Transformer {
 
     /** The type of a job event: this prefix and the status in lower case, such as {@code ...job.succeeded}. */
     public static final String TYPE_PREFIX = "io.github.camelazureavatar.job.";
+    /** The exchange property with the Speech resource's URL, where the exchange did not come from its endpoint. */
+    public static final String SERVICE_URL_PROPERTY = "CamelAzureAvatarServiceUrl";
 
     @Override
     public void transform(Message message, DataType from, DataType to) {
@@ -59,9 +61,12 @@ public class AvatarJobCloudEventTransformer extends Transformer {
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_ID, jobId + "/" + status + (created == null ? "" : "/" + created));
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_VERSION, cloudEvent.version());
         headers.put(CloudEvent.CAMEL_CLOUD_EVENT_TYPE, TYPE_PREFIX + status.toLowerCase(Locale.ROOT));
-        if (exchange.getFromEndpoint() instanceof AzureAvatarEndpoint endpoint) {
+        // the source Kamelet hands on a copy whose from endpoint is the Kamelet: it names the service in a property
+        String service = exchange.getFromEndpoint() instanceof AzureAvatarEndpoint endpoint ? endpoint.getServiceUrl()
+                : exchange.getProperty(SERVICE_URL_PROPERTY, String.class);
+        if (service != null) {
             // scheme, host and port only: nothing of the endpoint URI's options, the key among them
-            headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, Origin.of(URI.create(endpoint.getServiceUrl())).toString());
+            headers.put(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, Origin.of(URI.create(service)).toString());
         } else {
             headers.putIfAbsent(CloudEvent.CAMEL_CLOUD_EVENT_SOURCE, CloudEvent.DEFAULT_CAMEL_CLOUD_EVENT_SOURCE);
         }
