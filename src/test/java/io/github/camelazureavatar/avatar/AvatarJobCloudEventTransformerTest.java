@@ -113,6 +113,41 @@ class AvatarJobCloudEventTransformerTest extends EmulatorTestSupport {
         }
     }
 
+    /** Structured mode (application-cloudevents+json), as docs/event-mesh.md sends it to Kafka: one JSON document. */
+    @Test
+    void inStructuredModeTheJobIsTheDataOfOneJsonDocument() throws Exception {
+        azure.seedJobs(1, SeedState.FAILED);
+        try (CloudEventReceiver receiver = new CloudEventReceiver()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(avatarUri("2024-08-01", "")).routeId("events")
+                            .process(e -> emitted.add(e.getMessage().getBody(AvatarSynthesisJob.class)))
+                            .process(dataType("azure-avatar:application-cloudevents"))
+                            .process(dataType("application-cloudevents+json"))
+                            .to(receiver.url());
+                }
+            });
+
+            pollOnce("events");
+
+            Received event = receiver.next(WAIT);
+            AvatarSynthesisJob job = emitted.get(0);
+            assertThat(event.header("content-type")).startsWith("application/cloudevents+json");
+            JsonNode envelope = JSON.readTree(event.body());
+            assertThat(envelope.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(envelope.path("id").asText()).isEqualTo(job.getId() + "/Failed/" + job.getCreatedDateTime());
+            assertThat(envelope.path("type").asText()).isEqualTo("io.github.camelazureavatar.job.failed");
+            assertThat(envelope.path("source").asText()).isEqualTo(origin(azure.baseUrl()));
+            assertThat(envelope.path("subject").asText()).isEqualTo(job.getId());
+            assertThat(Instant.parse(envelope.path("time").asText())).isEqualTo(job.getLastActionDateTime());
+            assertThat(envelope.path("datacontenttype").asText()).isEqualTo("application/json");
+            assertThat(envelope.path("data")).isEqualTo(JSON.readTree(job.toJson()));
+            assertThat(envelope.at("/data/properties/error/code").asText()).as("Azure's reason for the failure")
+                    .isNotEmpty();
+        }
+    }
+
     @Test
     void aMessageThatIsNoJobEventIsRefused() throws Exception {
         context.addRoutes(new RouteBuilder() {
