@@ -45,6 +45,6 @@ public enum AvatarApiVersion {
 
     /** The wire dialect of this generation against the given endpoint (scheme, host and port, no path). */
     public AvatarApiDialect dialect(URI endpoint) {
-        return this == V3_1_PREVIEW1 ? new TalkingAvatarPreviewDialect(endpoint) : new BatchSynthesesDialect(endpoint, this);
+        return new AvatarApiDialect(this, endpoint);
     }
 }

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /**
  * The lifecycle of an avatar batch synthesis job, the same in every API generation. Azure has no cancelled state: a
  * job only leaves the list by DELETE or by expiring.
@@ -42,6 +44,7 @@ public enum JobStatus {
      *
      * @throws IllegalArgumentException for a status this component does not know, naming it and the known ones
      */
+    @JsonCreator
     public static JobStatus fromAzure(String value) {
         if (value != null) {
             // Azure's own spelling first: no allocation on the path every listed job takes
