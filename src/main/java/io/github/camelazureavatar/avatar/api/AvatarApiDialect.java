@@ -21,19 +21,14 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 
 /**
- * What differs between the API generations: where things are and how a list page is shaped. 3.1-preview1 has the
- * version in the path, Azure makes the id on POST, lists answer {@code {values, @nextLink}} and page with
- * {@code skip}/{@code top}; the 2024 generation has {@code api-version} on every request, the client chooses the id and
- * creates by PUT, lists answer {@code {value, nextLink}} and page with {@code skip}/{@code maxpagesize}. Pages are read
- * tolerantly: the other generation's names as a fallback, since samples and previews mix them up. A job is mapped by
- * Jackson ({@link AvatarSynthesisJob#of}).
+ * What differs between the API generations. 3.1-preview1: the version in the path, Azure makes the id on POST, lists
+ * answer {@code {values, @nextLink}} and page with {@code skip}/{@code top}. 2024: {@code api-version} on every request,
+ * the client chooses the id and creates by PUT, lists answer {@code {value, nextLink}} and page with
+ * {@code skip}/{@code maxpagesize}. The other generation's names are read as a fallback (samples mix them up).
  */
 public final class AvatarApiDialect {
 
-    /**
-     * The one JSON mapper of the component: Azure's answers, create bodies and the type converters. Strict on types, so
-     * that a job field of the wrong type makes that job unreadable rather than a guess.
-     */
+    /** The component's one JSON mapper; strict on types, so a job field of the wrong type makes that job unreadable. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -76,11 +71,7 @@ public final class AvatarApiDialect {
         return URI.create(endpoint + path + (preview ? "" : "?api-version=" + version.value()));
     }
 
-    /**
-     * Where a create goes.
-     *
-     * @param jobId the client's id; ignored where Azure makes the id itself
-     */
+    /** Where a create goes; {@code jobId} is ignored where Azure makes the id. */
     public URI createUri(String jobId) {
         return preview ? URI.create(endpoint + PREVIEW_PATH) : jobUri(jobId);
     }
@@ -101,11 +92,9 @@ public final class AvatarApiDialect {
     }
 
     /**
-     * Reads a page of the job list.
-     *
      * @throws IOException              when the page is not well-formed JSON (truncated, say)
-     * @throws IllegalArgumentException when it is JSON but not a job list page; a single unreadable job is only
-     *                                  listed as {@linkplain JobPage#unreadable() unreadable}
+     * @throws IllegalArgumentException when it is no job list page; an unreadable job is only listed as
+     *                                  {@linkplain JobPage#unreadable() unreadable}
      */
     public JobPage readPage(byte[] body) throws IOException {
         JsonNode page = MAPPER.readTree(body);
@@ -135,20 +124,12 @@ public final class AvatarApiDialect {
         }
     }
 
-    /**
-     * Reads one job (a get or create answer).
-     *
-     * @throws IOException              when the answer is not well-formed JSON
-     * @throws IllegalArgumentException when it is not a readable job
-     */
+    /** One job (a get or create answer); an IOException when it is not well-formed JSON. */
     public AvatarSynthesisJob readJob(byte[] body) throws IOException {
         return AvatarSynthesisJob.of(MAPPER.readTree(body));
     }
 
-    /**
-     * Azure's error from an error body of any shape this service family uses, or null when there is none. An inner
-     * error's code and message (the rule Azure applied) are added to the message.
-     */
+    /** Azure's error from an error body of any shape, or null; an inner error's code and message join the message. */
     public AvatarSynthesisError readError(JsonNode body) {
         if (body == null || !body.isObject()) {
             return null;

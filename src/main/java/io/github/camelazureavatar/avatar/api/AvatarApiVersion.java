@@ -1,8 +1,6 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The API generations this component speaks. 3.1-preview1 lives on the customvoice host; the 2024 generation on the
@@ -31,9 +29,8 @@ public enum AvatarApiVersion {
                 return version;
             }
         }
-        throw new IllegalArgumentException("Unknown apiVersion '" + value + "'; supported: "
-                                           + Arrays.stream(values()).map(AvatarApiVersion::value)
-                                                   .collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("Unknown apiVersion '" + value + "'; supported: 2024-08-01, 2024-04-15-preview, "
+                                           + "3.1-preview1");
     }
 
     /** The public Azure endpoint of a region for this generation. */

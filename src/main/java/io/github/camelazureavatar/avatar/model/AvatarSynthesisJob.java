@@ -14,11 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 
 /**
- * One avatar batch synthesis job, the same model for every API generation: Jackson maps the fields of both (the
- * other generation's names as aliases). The JSON Azure sent is kept whole, so fields this class does not know are
- * never lost and can be passed on: the type converters turn a job into that JSON as String, bytes, InputStream or Map,
- * with the SAS signatures of its links masked, since text gets logged, traced and forwarded. The usable links are
- * {@link #getResultUrl()}, {@link #getSummaryUrl()} and {@link #getJson()}.
+ * One avatar batch synthesis job, one model for both API generations: Jackson maps the fields of both (the other
+ * generation's names as aliases). The JSON Azure sent is kept whole, so no field Azure adds is lost: the type converters
+ * turn a job into that JSON (String, bytes, InputStream, Map) with the SAS signatures of its links masked, since text
+ * gets logged and forwarded. The usable links are {@link #getResultUrl()}, {@link #getSummaryUrl()}, {@link #getJson()}.
  */
 public final class AvatarSynthesisJob {
 
@@ -106,7 +105,7 @@ public final class AvatarSynthesisJob {
         return id;
     }
 
-    /** The display name (3.1-preview1 only; the 2024 generation has none). */
+    /** 3.1-preview1 only. */
     public String getDisplayName() {
         return fields.displayName();
     }
@@ -164,7 +163,7 @@ public final class AvatarSynthesisJob {
         return billingDetails;
     }
 
-    /** Azure's reason for a failed job: under properties (3.1-preview1 documents it there) or at the top. */
+    /** Azure's reason for a failed job: under properties (3.1-preview1 documents it there), else at the top. */
     public AvatarSynthesisError getError() {
         return properties.error() != null ? properties.error() : fields.error();
     }
@@ -189,10 +188,7 @@ public final class AvatarSynthesisJob {
         return SecretMasking.maskUrl(getSummaryUrl());
     }
 
-    /**
-     * The JSON Azure sent for this job, every field included, usable links too, as a copy that is the caller's to
-     * change.
-     */
+    /** The JSON Azure sent for this job, every field and usable links included: a copy, the caller's to change. */
     public ObjectNode getJson() {
         return json.deepCopy();
     }

@@ -18,13 +18,11 @@ import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import static io.github.camelazureavatar.avatar.api.AvatarApiDialect.MAPPER;
 
 /**
- * What to synthesize: the body of a create for the common case, written once and rendered by Jackson to the JSON of
- * whichever API generation the endpoint speaks. 3.1-preview1 gets {@code displayName}, {@code textType},
- * {@code inputs[{text}]} and the avatar settings under {@code properties} (with {@code timeToLive} as an ISO
- * duration); the 2024 generations get {@code inputKind}, {@code inputs[{content}]}, the avatar settings under
- * {@code avatarConfig} and {@code properties{timeToLiveInHours, destinationContainerUrl}}. Avatars, styles, codecs,
- * formats and the like go to Azure as given: Azure judges its catalogue. Anything this class does not cover can be sent
- * as a Map or as JSON instead.
+ * What to synthesize: the body of a create for the common case, held as Jackson's tree by Azure's names and rendered
+ * for the endpoint's API generation (3.1-preview1: {@code displayName}, {@code textType}, {@code inputs[{text}]}, the
+ * avatar under {@code properties}, an ISO {@code timeToLive}; 2024: {@code inputKind}, {@code inputs[{content}]}, the
+ * avatar under {@code avatarConfig}, {@code timeToLiveInHours}). Avatars, styles, codecs and formats go to Azure as
+ * given: Azure judges its catalogue. Anything else can be sent as a Map or as JSON.
  *
  * <pre>
  * AvatarSynthesisRequest.builder()
@@ -38,19 +36,14 @@ import static io.github.camelazureavatar.avatar.api.AvatarApiDialect.MAPPER;
  */
 public final class AvatarSynthesisRequest {
 
-    /** The most a job may live after it finished: 31 days (744 hours). */
-    public static final Duration MAX_TIME_TO_LIVE = Duration.ofHours(744);
-
     /** The display name sent to 3.1-preview1 (where Azure requires one) when none was set. */
     public static final String DEFAULT_DISPLAY_NAME = "camel-azure-avatar";
 
     /** Azure's most inputs a job. */
     public static final int MAX_INPUTS = 1000;
 
-    /** A {@code <voice>} element, the place where SSML names its voice. */
     private static final Pattern VOICE_ELEMENT = Pattern.compile("<(\\w+:)?voice[\\s>/]");
 
-    /** How the inputs are written. */
     public enum InputKind {
         PlainText,
         SSML
@@ -60,7 +53,7 @@ public final class AvatarSynthesisRequest {
     public record Point(double x, double y) {
     }
 
-    /** A photo avatar's framing, by Azure's names; null leaves a value to Azure. */
+    /** A photo avatar's framing; null leaves a value to Azure. */
     @JsonInclude(Include.NON_NULL)
     public record Scene(Double zoom, Double positionX, Double positionY, Double rotationX, Double rotationY, Double rotationZ,
                         Double amplitude) {
@@ -116,12 +109,7 @@ public final class AvatarSynthesisRequest {
         return root;
     }
 
-    /**
-     * Checks what would cost a request for certain, so that it fails before it is sent.
-     *
-     * @throws IllegalArgumentException naming the first problem
-     * @see    #validate(JsonNode, AvatarApiVersion)
-     */
+    /** @see #validate(JsonNode, AvatarApiVersion) */
     public void validate(AvatarApiVersion version) {
         validate(toJson(version), version);
     }
@@ -159,7 +147,7 @@ public final class AvatarSynthesisRequest {
                 "The avatar synthesis request needs an avatar character, for example lisa");
         JsonNode properties = body.path("properties");
         Duration ttl = timeToLive(properties.path(preview ? "timeToLive" : "timeToLiveInHours"));
-        require(ttl == null || ttl.toMinutes() >= 60 && ttl.compareTo(MAX_TIME_TO_LIVE) <= 0,
+        require(ttl == null || ttl.toMinutes() >= 60 && ttl.compareTo(Duration.ofHours(744)) <= 0,
                 "timeToLive " + ttl + " must be from 1 hour to 744 hours (31 days)");
         String container = properties.path("destinationContainerUrl").asText();
         require(inputs.size() <= 1 || !container.isBlank(), "A request with " + inputs.size()
@@ -199,16 +187,7 @@ public final class AvatarSynthesisRequest {
         }
     }
 
-    @Override
-    public String toString() {
-        // no texts (they may be personal) and no container URL (its SAS signature is a secret)
-        JsonNode avatar = settings.path("avatarConfig");
-        return "AvatarSynthesisRequest[" + inputKind + " x" + inputs.size() + ", avatar="
-               + avatar.path("talkingAvatarCharacter").asText(null) + "/" + avatar.path("talkingAvatarStyle").asText(null)
-               + ", voice=" + settings.at("/synthesisConfig/voice").asText(null) + "]";
-    }
-
-    /** Each setting by Azure's name; null or blank leaves it out, so Azure's default applies. */
+    /** Null or blank leaves a setting out, so Azure's default applies. */
     public static final class Builder {
         private InputKind inputKind = InputKind.PlainText;
         private final List<String> inputs = new ArrayList<>();
@@ -323,12 +302,10 @@ public final class AvatarSynthesisRequest {
                     .set("avatarConfig", "resolution", resolution);
         }
 
-        /** mp4 (Azure's default) or webm. */
         public Builder videoFormat(String videoFormat) {
             return set("avatarConfig", "videoFormat", videoFormat);
         }
 
-        /** For example h264, hevc (Azure's default), vp9 or av1. */
         public Builder videoCodec(String videoCodec) {
             return set("avatarConfig", "videoCodec", videoCodec);
         }
@@ -337,17 +314,14 @@ public final class AvatarSynthesisRequest {
             return set("avatarConfig", "bitrateKbps", bitrateKbps);
         }
 
-        /** For example external_file, soft_embedded (Azure's default), hard_embedded or none. */
         public Builder subtitleType(String subtitleType) {
             return set("avatarConfig", "subtitleType", subtitleType);
         }
 
-        /** #RRGGBBAA, or transparent (with webm and vp9). */
         public Builder backgroundColor(String backgroundColor) {
             return set("avatarConfig", "backgroundColor", backgroundColor);
         }
 
-        /** An https URL of a background image. */
         public Builder backgroundImage(String backgroundImage) {
             return set("avatarConfig", "backgroundImage", backgroundImage);
         }
@@ -363,7 +337,6 @@ public final class AvatarSynthesisRequest {
             return set("properties", "destinationContainerUrl", destinationContainerUrl);
         }
 
-        /** A folder in the destination container. */
         public Builder destinationPath(String destinationPath) {
             return set("properties", "destinationPath", destinationPath);
         }
