@@ -72,9 +72,17 @@ class AzureAvatarProducerTextBodyTest extends EmulatorTestSupport {
     /** Azure's catalogue is Azure's: an avatar the component has never heard of reaches Azure, which accepts it. */
     @ParameterizedTest
     @ValueSource(strings = { "2024-08-01", "3.1-preview1" })
-    void rowanWithoutAStyleReachesAzureAndIsCreated(String version) {
-        Exchange created = create(version, "operation=create&voice=en-US-AvaMultilingualNeural&avatarCharacter=rowan",
-                "Hello from Rowan.");
+    void rowanWithoutAStyleReachesAzureAndIsCreated(String version) throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rowan").to(avatarUri(version,
+                        "operation=create&voice=en-US-AvaMultilingualNeural&avatarCharacter=rowan"));
+            }
+        });
+
+        Exchange created = context.createProducerTemplate().request("direct:rowan",
+                e -> e.getMessage().setBody("Hello from Rowan."));
 
         assertThat(created.getException()).isNull();
         AvatarSynthesisJob job = created.getMessage().getBody(AvatarSynthesisJob.class);
