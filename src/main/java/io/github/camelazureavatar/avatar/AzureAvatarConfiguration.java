@@ -97,13 +97,13 @@ public class AzureAvatarConfiguration implements Cloneable {
     private String avatarCharacter;
     @UriParam(label = "producer")
     private String avatarStyle;
-    @UriParam(label = "producer,advanced", enums = "mp4,webm")
+    @UriParam(label = "producer,advanced")
     private String videoFormat;
-    @UriParam(label = "producer,advanced", enums = "h264,hevc,vp9,av1")
+    @UriParam(label = "producer,advanced")
     private String videoCodec;
     @UriParam(label = "producer,advanced")
     private String backgroundColor;
-    @UriParam(label = "producer,advanced", enums = "external_file,soft_embedded,hard_embedded,none")
+    @UriParam(label = "producer,advanced")
     private String subtitleType;
     @UriParam(label = "producer,advanced", javaType = "java.time.Duration")
     private long timeToLive;

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.api.JobPage;
@@ -145,55 +144,47 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     }
 
     /**
-     * The JSON to send, checked: from a request (rendered for this generation), a Map, a JsonNode or JSON text; any
-     * other text (a String, a file, a stream) is the input itself, plain text or SSML, with the settings of the
-     * endpoint's options.
+     * The JSON to send, checked for what would cost a request for certain: from a request (rendered for this
+     * generation), a Map, a JsonNode or JSON text (sent exactly as given); any other text (a String, a file, a stream)
+     * is the input itself, plain text or SSML, with the settings of the endpoint's options.
      */
     private byte[] createDefinition(Exchange exchange, AvatarApiVersion version) throws InvalidPayloadException {
         Message message = exchange.getMessage();
         Object body = message.getBody();
-        ObjectMapper mapper = AvatarApiDialect.MAPPER;
-        byte[] definition;
         if (body == null) {
             throw new IllegalArgumentException("The create operation needs a body: the text or SSML to speak, an "
                                                + "AvatarSynthesisRequest, a Map or JSON text with the job definition");
         } else if (body instanceof AvatarSynthesisRequest request) {
-            request.validate(version);
-            definition = toBytes(mapper, request.toJson(version));
+            return checked(request.toJson(version), version);
         } else if (body instanceof Map<?, ?> || body instanceof JsonNode) {
-            JsonNode node = mapper.valueToTree(body);
-            checkInputs(node, version);
-            definition = toBytes(mapper, node);
-        } else {
-            definition = readCreateBody(message);
-            String text = new String(definition, StandardCharsets.UTF_8);
-            if (!text.stripLeading().startsWith("{")) {
-                return createDefinition(getEndpoint().getConfiguration().requestFor(text), version);
-            }
-            // JSON text goes out exactly as given, once it is known to be JSON with inputs
-            JsonNode node;
+            return checked(AvatarApiDialect.MAPPER.valueToTree(body), version);
+        }
+        byte[] definition = readCreateBody(message);
+        String text = new String(definition, StandardCharsets.UTF_8);
+        if (text.stripLeading().startsWith("{")) {
             try {
-                node = mapper.readTree(definition);
+                AvatarSynthesisRequest.validate(AvatarApiDialect.MAPPER.readTree(definition), version);
             } catch (IOException e) {
                 throw new IllegalArgumentException("The create body is not JSON: " + e.getMessage(), e);
             }
-            checkInputs(node, version);
+            return definition;
         }
-        if (definition.length > MAX_CREATE_BODY_BYTES) {
-            throw new IllegalArgumentException("The job definition is " + definition.length + " bytes; Azure takes at most "
-                                               + MAX_CREATE_BODY_BYTES + " (500 KB)");
-        }
-        return definition;
-    }
-
-    private static byte[] createDefinition(AvatarSynthesisRequest request, AvatarApiVersion version) {
         try {
-            request.validate(version);
+            return checked(getEndpoint().getConfiguration().requestFor(text).toJson(version), version);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage() + ". A text body takes the job's settings from the "
                                                + "endpoint's options (voice, avatarCharacter, avatarStyle...)", e);
         }
-        return toBytes(AvatarApiDialect.MAPPER, request.toJson(version));
+    }
+
+    private static byte[] checked(JsonNode definition, AvatarApiVersion version) {
+        AvatarSynthesisRequest.validate(definition, version);
+        byte[] bytes = definition.toString().getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_CREATE_BODY_BYTES) {
+            throw new IllegalArgumentException("The job definition is " + bytes.length + " bytes; Azure takes at most "
+                                               + MAX_CREATE_BODY_BYTES + " (500 KB)");
+        }
+        return bytes;
     }
 
     /** The body as bytes, read no further than Azure's limit: a file or stream of any size fails fast, in bounded memory. */
@@ -207,39 +198,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             return definition;
         } catch (IOException e) {
             throw new IllegalArgumentException("The create body cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** The one check every create body gets: inputs shaped the way this generation reads them. */
-    private static void checkInputs(JsonNode node, AvatarApiVersion version) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("The create body must be a JSON object with the job definition");
-        }
-        boolean preview = version == AvatarApiVersion.V3_1_PREVIEW1;
-        String field = preview ? "text" : "content";
-        String otherField = preview ? "content" : "text";
-        JsonNode inputs = node.get("inputs");
-        if (inputs == null || !inputs.isArray() || inputs.isEmpty()) {
-            throw new IllegalArgumentException("The avatar synthesis request has no inputs: " + version.value()
-                                               + " needs inputs: [{\"" + field + "\": \"...\"}]");
-        }
-        for (int i = 0; i < inputs.size(); i++) {
-            JsonNode input = inputs.get(i);
-            JsonNode text = input.get(field);
-            if (text == null || !text.isTextual() || text.asText().isBlank()) {
-                String hint = input.has(otherField)
-                        ? " (it has '" + otherField + "', the other API generation's name)" : "";
-                throw new IllegalArgumentException("Input " + (i + 1) + " of the avatar synthesis request has no '"
-                                                   + field + "', which " + version.value() + " reads" + hint);
-            }
-        }
-    }
-
-    private static byte[] toBytes(ObjectMapper mapper, JsonNode node) {
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The job definition cannot be written as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.support.EmulatorTestSupport;
 import org.apache.camel.Exchange;
@@ -66,6 +67,49 @@ class AzureAvatarProducerTextBodyTest extends EmulatorTestSupport {
         assertThat(created.getException()).isNull();
         assertThat(azure.jobInputs(created.getMessage().getBody(AvatarSynthesisJob.class).getId()))
                 .contains(List.of("Welcome to \"Camel\"."));
+    }
+
+    /** Azure's catalogue is Azure's: an avatar the component has never heard of reaches Azure, which accepts it. */
+    @ParameterizedTest
+    @ValueSource(strings = { "2024-08-01", "3.1-preview1" })
+    void rowanWithoutAStyleReachesAzureAndIsCreated(String version) throws Exception {
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rowan").to(avatarUri(version,
+                        "operation=create&voice=en-US-AvaMultilingualNeural&avatarCharacter=rowan"));
+            }
+        });
+
+        Exchange created = context.createProducerTemplate().request("direct:rowan",
+                e -> e.getMessage().setBody("Hello from Rowan."));
+
+        assertThat(created.getException()).isNull();
+        AvatarSynthesisJob job = created.getMessage().getBody(AvatarSynthesisJob.class);
+        assertThat(job.getAvatarCharacter()).isEqualTo("rowan");
+        assertThat(job.getAvatarStyle()).isNull();
+        assertThat(azure.requests().all()).filteredOn(r -> r.method().equals(version.startsWith("3") ? "POST" : "PUT"))
+                .singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(201));
+    }
+
+    /** lisa needs a style: not the component but Azure says so, and its code and message reach the route. */
+    @ParameterizedTest
+    @ValueSource(strings = { "2024-08-01", "3.1-preview1" })
+    void lisaWithoutAStyleGetsAzures400WithItsCodeAndMessage(String version) {
+        Exchange refused = create(version, "operation=create&voice=en-US-AvaMultilingualNeural&avatarCharacter=lisa",
+                "Hello from Lisa.");
+
+        assertThat(refused.getException()).isInstanceOf(AzureAvatarException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining(version.startsWith("3") ? "InvalidRequest: " : "BadRequest: ")
+                .hasMessageContaining("The talkingAvatarStyle is required for the standard avatar 'lisa'.")
+                .hasMessageContaining("MissingTalkingAvatarStyle");
+        AzureAvatarException azureSaid = (AzureAvatarException) refused.getException();
+        assertThat(azureSaid.getHttpResponseCode()).isEqualTo(400);
+        assertThat(azureSaid.getAzureErrorCode()).isEqualTo(version.startsWith("3") ? "InvalidRequest" : "BadRequest");
+        assertThat(azure.requests().all()).as("the request reached Azure").singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(400));
+        assertThat(azure.jobCount()).isZero();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The API generations this component speaks. 3.1-preview1 lives on the customvoice host; the 2024 generation on the
@@ -31,9 +29,8 @@ public enum AvatarApiVersion {
                 return version;
             }
         }
-        throw new IllegalArgumentException("Unknown apiVersion '" + value + "'; supported: "
-                                           + Arrays.stream(values()).map(AvatarApiVersion::value)
-                                                   .collect(Collectors.joining(", ")));
+        throw new IllegalArgumentException("Unknown apiVersion '" + value + "'; supported: 2024-08-01, 2024-04-15-preview, "
+                                           + "3.1-preview1");
     }
 
     /** The public Azure endpoint of a region for this generation. */
@@ -45,6 +42,6 @@ public enum AvatarApiVersion {
 
     /** The wire dialect of this generation against the given endpoint (scheme, host and port, no path). */
     public AvatarApiDialect dialect(URI endpoint) {
-        return this == V3_1_PREVIEW1 ? new TalkingAvatarPreviewDialect(endpoint) : new BatchSynthesesDialect(endpoint, this);
+        return new AvatarApiDialect(this, endpoint);
     }
 }

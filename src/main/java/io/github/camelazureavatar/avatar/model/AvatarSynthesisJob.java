@@ -4,62 +4,100 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 
 /**
- * One avatar batch synthesis job, the same model for every API generation. The common fields are typed; the JSON
- * Azure sent is kept whole, so fields this class does not know are never lost and can be passed on: the type
- * converters turn a job into that JSON as String, bytes, InputStream or Map, with the SAS signatures of its links
- * masked, since text gets logged, traced and forwarded. The usable links are {@link #getResultUrl()},
- * {@link #getSummaryUrl()} and {@link #getJson()}.
+ * One avatar batch synthesis job, one model for both API generations: Jackson maps the fields of both (the other
+ * generation's names as aliases). The JSON Azure sent is kept whole, so no field Azure adds is lost: the type converters
+ * turn a job into that JSON (String, bytes, InputStream, Map) with the SAS signatures of its links masked, since text
+ * gets logged and forwarded. The usable links are {@link #getResultUrl()}, {@link #getSummaryUrl()}, {@link #getJson()}.
  */
 public final class AvatarSynthesisJob {
 
+    record Fields(JobStatus status, String displayName, String description,
+                  @JsonDeserialize(using = AzureDates.class) Instant createdDateTime,
+                  @JsonDeserialize(using = AzureDates.class) Instant lastActionDateTime,
+                  @JsonAlias("textType") String inputKind, Avatar avatarConfig, Properties properties, Outputs outputs,
+                  AvatarSynthesisError error) {
+    }
+
+    /** The avatar: under avatarConfig in the 2024 generations, under properties in 3.1-preview1. */
+    record Avatar(String talkingAvatarCharacter, String talkingAvatarStyle) {
+    }
+
+    record Properties(String talkingAvatarCharacter, String talkingAvatarStyle,
+                      @JsonAlias("audioSize") Long sizeInBytes,
+                      @JsonAlias("succeededAudioCount") Integer succeededCount,
+                      @JsonAlias("failedAudioCount") Integer failedCount,
+                      Long durationInMilliseconds, Long durationInTicks, String duration,
+                      Map<String, Long> billingDetails, AvatarSynthesisError error) {
+    }
+
+    record Outputs(String result, String summary) {
+    }
+
+    private static final Properties NO_PROPERTIES = new Properties(null, null, null, null, null, null, null, null, null, null);
+
     private final String id;
-    private final String displayName;
-    private final String description;
-    private final JobStatus status;
-    private final Instant createdDateTime;
-    private final Instant lastActionDateTime;
-    private final String inputKind;
-    private final String avatarCharacter;
-    private final String avatarStyle;
+    private final Fields fields;
+    private final Properties properties;
+    private final Avatar avatar;
     private final Duration duration;
-    private final Long sizeInBytes;
-    private final Integer succeededCount;
-    private final Integer failedCount;
     private final Map<String, Long> billingDetails;
-    private final AvatarSynthesisError error;
-    private final String resultUrl;
-    private final String summaryUrl;
     /** Every field Azure sent; never handed out, so the job stays immutable. */
     private final ObjectNode json;
 
-    private AvatarSynthesisJob(Builder b) {
-        this.id = Objects.requireNonNull(b.id, "id");
-        this.status = Objects.requireNonNull(b.status, "status");
-        this.displayName = b.displayName;
-        this.description = b.description;
-        this.createdDateTime = b.createdDateTime;
-        this.lastActionDateTime = b.lastActionDateTime;
-        this.inputKind = b.inputKind;
-        this.avatarCharacter = b.avatarCharacter;
-        this.avatarStyle = b.avatarStyle;
-        this.duration = b.duration;
-        this.sizeInBytes = b.sizeInBytes;
-        this.succeededCount = b.succeededCount;
-        this.failedCount = b.failedCount;
-        this.billingDetails = b.billingDetails == null ? Map.of() : Map.copyOf(b.billingDetails);
-        this.error = b.error;
-        this.resultUrl = b.resultUrl;
-        this.summaryUrl = b.summaryUrl;
-        this.json = Objects.requireNonNull(b.json, "json");
+    private AvatarSynthesisJob(String id, Fields fields, ObjectNode json) {
+        this.id = id;
+        this.fields = fields;
+        this.json = json;
+        if (fields.status() == null) {
+            throw new IllegalArgumentException("it has no status");
+        }
+        this.properties = fields.properties() == null ? NO_PROPERTIES : fields.properties();
+        this.avatar = fields.avatarConfig() != null ? fields.avatarConfig()
+                : new Avatar(properties.talkingAvatarCharacter(), properties.talkingAvatarStyle());
+        this.billingDetails = properties.billingDetails() == null ? Map.of() : Map.copyOf(properties.billingDetails());
+        Long ticks = properties.durationInTicks();
+        this.duration = properties.durationInMilliseconds() != null ? Duration.ofMillis(properties.durationInMilliseconds())
+                : properties.duration() != null ? Duration.parse(properties.duration())
+                : ticks == null ? null : Duration.ofNanos(ticks * 100);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * A job from the JSON Azure sent for it (either generation), which the job keeps: the caller must not change it.
+     *
+     * @throws IllegalArgumentException when the id is missing or breaks Azure's pattern (it would reach file names,
+     *                                  URL paths and log lines), or a field is unreadable: a bad date, a wrong type
+     */
+    public static AvatarSynthesisJob of(JsonNode json) {
+        if (json == null || !json.isObject()) {
+            throw new IllegalArgumentException("A listed job is not a JSON object");
+        }
+        String id = json.path("id").textValue();
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("A listed job has no id");
+        }
+        if (!AvatarJobIds.PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException("A listed job has an id that breaks Azure's id pattern: '"
+                                               + AvatarJobIds.printable(id) + "'");
+        }
+        try {
+            return new AvatarSynthesisJob(id, AvatarApiDialect.MAPPER.treeToValue(json, Fields.class), (ObjectNode) json);
+        } catch (JsonMappingException e) {
+            String field = e.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .collect(Collectors.joining("."));
+            throw new IllegalArgumentException("Job " + id + ": " + field + ": " + e.getOriginalMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("Job " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The job id: a GUID Azure made (3.1-preview1) or the id the client chose (2024-xx). */
@@ -67,39 +105,39 @@ public final class AvatarSynthesisJob {
         return id;
     }
 
-    /** The display name (3.1-preview1 only; the 2024 generation has none). */
+    /** 3.1-preview1 only. */
     public String getDisplayName() {
-        return displayName;
+        return fields.displayName();
     }
 
     public String getDescription() {
-        return description;
+        return fields.description();
     }
 
     public JobStatus getStatus() {
-        return status;
+        return fields.status();
     }
 
     public Instant getCreatedDateTime() {
-        return createdDateTime;
+        return fields.createdDateTime();
     }
 
     /** When the job entered its current status. */
     public Instant getLastActionDateTime() {
-        return lastActionDateTime;
+        return fields.lastActionDateTime();
     }
 
     /** {@code PlainText} or {@code SSML}. */
     public String getInputKind() {
-        return inputKind;
+        return fields.inputKind();
     }
 
     public String getAvatarCharacter() {
-        return avatarCharacter;
+        return avatar.talkingAvatarCharacter();
     }
 
     public String getAvatarStyle() {
-        return avatarStyle;
+        return avatar.talkingAvatarStyle();
     }
 
     /** The length of the rendered video, once the job succeeded. */
@@ -109,15 +147,15 @@ public final class AvatarSynthesisJob {
 
     /** The size of the rendered video in bytes, once the job succeeded. */
     public Long getSizeInBytes() {
-        return sizeInBytes;
+        return properties.sizeInBytes();
     }
 
     public Integer getSucceededCount() {
-        return succeededCount;
+        return properties.succeededCount();
     }
 
     public Integer getFailedCount() {
-        return failedCount;
+        return properties.failedCount();
     }
 
     /** Billed quantities by Azure's names (e.g. {@code neuralCharacters}); empty until the job finished. */
@@ -125,35 +163,32 @@ public final class AvatarSynthesisJob {
         return billingDetails;
     }
 
-    /** Azure's reason for a failed job. */
+    /** Azure's reason for a failed job: under properties (3.1-preview1 documents it there), else at the top. */
     public AvatarSynthesisError getError() {
-        return error;
+        return properties.error() != null ? properties.error() : fields.error();
     }
 
     /** The SAS URL of the video (treat it as a secret: its signature grants read access). */
     public String getResultUrl() {
-        return resultUrl;
+        return fields.outputs() == null ? null : fields.outputs().result();
     }
 
     /** The SAS URL of summary.json (treat it as a secret). */
     public String getSummaryUrl() {
-        return summaryUrl;
+        return fields.outputs() == null ? null : fields.outputs().summary();
     }
 
     /** The video's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. */
     public String getMaskedResultUrl() {
-        return SecretMasking.maskUrl(resultUrl);
+        return SecretMasking.maskUrl(getResultUrl());
     }
 
     /** The summary's URL with its SAS signature shown as {@code xxxxxx}: safe to log, not to download. */
     public String getMaskedSummaryUrl() {
-        return SecretMasking.maskUrl(summaryUrl);
+        return SecretMasking.maskUrl(getSummaryUrl());
     }
 
-    /**
-     * The JSON Azure sent for this job, every field included, usable links too, as a copy that is the caller's to
-     * change.
-     */
+    /** The JSON Azure sent for this job, every field and usable links included: a copy, the caller's to change. */
     public ObjectNode getJson() {
         return json.deepCopy();
     }
@@ -179,125 +214,7 @@ public final class AvatarSynthesisJob {
     @Override
     public String toString() {
         // no URLs: their SAS signatures must not reach logs
-        return "AvatarSynthesisJob[id=" + id + ", status=" + status + ", lastActionDateTime=" + lastActionDateTime + "]";
-    }
-
-    public static final class Builder {
-        private String id;
-        private String displayName;
-        private String description;
-        private JobStatus status;
-        private Instant createdDateTime;
-        private Instant lastActionDateTime;
-        private String inputKind;
-        private String avatarCharacter;
-        private String avatarStyle;
-        private Duration duration;
-        private Long sizeInBytes;
-        private Integer succeededCount;
-        private Integer failedCount;
-        private Map<String, Long> billingDetails;
-        private AvatarSynthesisError error;
-        private String resultUrl;
-        private String summaryUrl;
-        private ObjectNode json;
-
-        private Builder() {
-        }
-
-        public Builder id(String id) {
-            this.id = id;
-            return this;
-        }
-
-        public Builder displayName(String displayName) {
-            this.displayName = displayName;
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder status(JobStatus status) {
-            this.status = status;
-            return this;
-        }
-
-        public Builder createdDateTime(Instant createdDateTime) {
-            this.createdDateTime = createdDateTime;
-            return this;
-        }
-
-        public Builder lastActionDateTime(Instant lastActionDateTime) {
-            this.lastActionDateTime = lastActionDateTime;
-            return this;
-        }
-
-        public Builder inputKind(String inputKind) {
-            this.inputKind = inputKind;
-            return this;
-        }
-
-        public Builder avatarCharacter(String avatarCharacter) {
-            this.avatarCharacter = avatarCharacter;
-            return this;
-        }
-
-        public Builder avatarStyle(String avatarStyle) {
-            this.avatarStyle = avatarStyle;
-            return this;
-        }
-
-        public Builder duration(Duration duration) {
-            this.duration = duration;
-            return this;
-        }
-
-        public Builder sizeInBytes(Long sizeInBytes) {
-            this.sizeInBytes = sizeInBytes;
-            return this;
-        }
-
-        public Builder succeededCount(Integer succeededCount) {
-            this.succeededCount = succeededCount;
-            return this;
-        }
-
-        public Builder failedCount(Integer failedCount) {
-            this.failedCount = failedCount;
-            return this;
-        }
-
-        public Builder billingDetails(Map<String, Long> billingDetails) {
-            this.billingDetails = billingDetails;
-            return this;
-        }
-
-        public Builder error(AvatarSynthesisError error) {
-            this.error = error;
-            return this;
-        }
-
-        public Builder resultUrl(String resultUrl) {
-            this.resultUrl = resultUrl;
-            return this;
-        }
-
-        public Builder summaryUrl(String summaryUrl) {
-            this.summaryUrl = summaryUrl;
-            return this;
-        }
-
-        /** The job's JSON as Azure sent it; the job keeps this node, so the caller must not change it afterwards. */
-        public Builder json(ObjectNode json) {
-            this.json = json;
-            return this;
-        }
-
-        public AvatarSynthesisJob build() {
-            return new AvatarSynthesisJob(this);
-        }
+        return "AvatarSynthesisJob[id=" + id + ", status=" + getStatus() + ", lastActionDateTime="
+               + getLastActionDateTime() + "]";
     }
 }

@@ -1,8 +1,9 @@
 package io.github.camelazureavatar.avatar.model;
 
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 
 /**
  * The lifecycle of an avatar batch synthesis job, the same in every API generation. Azure has no cancelled state: a
@@ -42,26 +43,11 @@ public enum JobStatus {
      *
      * @throws IllegalArgumentException for a status this component does not know, naming it and the known ones
      */
+    @JsonCreator
     public static JobStatus fromAzure(String value) {
-        if (value != null) {
-            // Azure's own spelling first: no allocation on the path every listed job takes
-            switch (value) {
-                case "NotStarted":
-                    return NotStarted;
-                case "Running":
-                    return Running;
-                case "Succeeded":
-                    return Succeeded;
-                case "Failed":
-                    return Failed;
-                default:
-                    break;
-            }
-            String wanted = value.trim().toLowerCase(Locale.ROOT);
-            for (JobStatus status : values()) {
-                if (status.name().toLowerCase(Locale.ROOT).equals(wanted)) {
-                    return status;
-                }
+        for (JobStatus status : values()) {
+            if (value != null && status.name().equalsIgnoreCase(value.trim())) {
+                return status;
             }
         }
         throw new IllegalArgumentException(

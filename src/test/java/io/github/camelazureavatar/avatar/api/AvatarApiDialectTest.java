@@ -139,11 +139,14 @@ class AvatarApiDialectTest {
     /** A field of the wrong type, or a number out of range, makes its job unreadable: that job alone. */
     @Test
     void aFieldOfTheWrongTypeOrOutOfRangeMakesOnlyItsJobUnreadable() throws Exception {
-        String good = "{'id':'good-%d','status':'Succeeded','properties':{'sizeInBytes':1024,'succeededCount':2.0}}";
+        String good = "{'id':'good-%d','status':'Succeeded','properties':{'sizeInBytes':1024,'succeededCount':2}}";
         String[] bad = {
                 "{'id':'bad-size','status':'Succeeded','properties':{'sizeInBytes':123456789012345678901234567890}}",
                 "{'id':'bad-count','status':'Succeeded','properties':{'succeededCount':4294967296}}",
                 "{'id':'bad-fraction','status':'Succeeded','properties':{'durationInMilliseconds':1.5}}",
+                "{'id':'bad-round','status':'Succeeded','properties':{'succeededCount':2.0}}",
+                "{'id':'bad-status-type','status':7}",
+                "{'id':'bad-duration','status':'Succeeded','properties':{'duration':'two seconds'}}",
                 "{'id':'bad-text','status':'Succeeded','properties':{'sizeInBytes':'1024'}}",
                 "{'id':'bad-boolean','status':'Succeeded','properties':{'failedCount':true}}",
                 "{'id':'bad-description','status':'Succeeded','description':{'not':'text'}}",
@@ -162,7 +165,8 @@ class AvatarApiDialectTest {
         assertThat(read.jobs()).extracting(AvatarSynthesisJob::getId).containsExactly("good-1", "good-2");
         assertThat(read.jobs().get(0).getSizeInBytes()).isEqualTo(1024L);
         assertThat(read.jobs().get(0).getSucceededCount()).isEqualTo(2);
-        assertThat(read.unreadable()).hasSize(bad.length);
+        assertThat(read.unreadable()).hasSize(bad.length).anySatisfy(reason -> assertThat(reason)
+                .startsWith("Job bad-text: properties.sizeInBytes: ").doesNotContain("\n"));
         for (String job : bad) {
             String id = job.substring(job.indexOf("'bad-") + 1, job.indexOf("','status"));
             assertThat(read.unreadable()).anySatisfy(reason -> assertThat(reason).startsWith("Job " + id + ": "));
@@ -212,7 +216,11 @@ class AvatarApiDialectTest {
         assertThat(preview.readError(tree("""
                 {'code':'InvalidRequest','message':'The top parameter should not be greater than 100.',
                  'innerError':{'code':'InvalidParameter','message':'top'}}""")).message())
-                .isEqualTo("The top parameter should not be greater than 100. (top)");
+                .isEqualTo("The top parameter should not be greater than 100. (InvalidParameter: top)");
+        assertThat(ga.readError(tree("""
+                {'error':{'code':'BadRequest','message':'The talkingAvatarStyle is required.',
+                 'innererror':{'code':'MissingTalkingAvatarStyle','message':'The talkingAvatarStyle is required.'}}}""")))
+                .hasToString("BadRequest: The talkingAvatarStyle is required. (MissingTalkingAvatarStyle)");
         assertThat(preview.readError(tree("""
                 {'errors':{'Properties.DestinationContainerUrl':['expired']},
                  'title':'One or more validation errors occurred.','status':400}""")).message())

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Guesses</h2>
  * Where Azure's answer is not documented, the emulator chooses; each choice is listed here (and
- * in {@code docs/emulator.md}). The component's own {@code AvatarSynthesisRequest.validate()}
- * makes the same choices, so a route fails before it spends a request.
+ * in {@code docs/emulator.md}). The component checks only what would cost a request for certain:
+ * the catalogue (avatars, styles, codecs...) is Azure's, here the emulator's, to judge.
  * <ul>
  * <li>B: a missing {@code api-version} is 400 {@code ApiVersionUnspecified}, an unknown one 400
  * {@code UnsupportedApiVersion} (ASP.NET API Versioning's codes), as {@code error.code} and

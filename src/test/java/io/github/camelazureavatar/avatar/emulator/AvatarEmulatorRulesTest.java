@@ -39,6 +39,7 @@ class AvatarEmulatorRulesTest extends EmulatorHttpTestSupport {
                 rule("standard avatar without style", "MissingTalkingAvatarStyle", (r, a) -> a.remove("talkingAvatarStyle")),
                 rule("unknown standard avatar", "UnsupportedTalkingAvatarCharacter", (r, a) -> a.put("talkingAvatarCharacter", "bob")),
                 rule("another avatar's style", "UnsupportedTalkingAvatarStyle", (r, a) -> a.put("talkingAvatarStyle", "business")),
+                rule("a style for rowan, who has none", "UnsupportedTalkingAvatarStyle", (r, a) -> a.put("talkingAvatarCharacter", "rowan")),
                 rule("character not a string", "InvalidType", (r, a) -> a.put("talkingAvatarCharacter", 7)),
                 rule("customized not a boolean", "InvalidType", (r, a) -> a.put("customized", "yes")),
                 rule("videoFormat avi", "UnsupportedVideoFormat", (r, a) -> a.put("videoFormat", "avi")),
@@ -97,6 +98,7 @@ class AvatarEmulatorRulesTest extends EmulatorHttpTestSupport {
                 rule("resolution not an object", "InvalidType", (r, a) -> a.put("resolution", "1920x1080")),
                 rule("SSML that is not XML", "InvalidSsml", (r, a) -> ssml(r, "content", "<speak>Hello")),
                 rule("SSML without speak", "InvalidSsml", (r, a) -> ssml(r, "content", "<voice name='en-US-AvaNeural'>Hi</voice>")),
+                rule("SSML that names no voice", "InvalidSsml", (r, a) -> ssml(r, "content", "<speak version='1.0'>Hi</speak>")),
                 rule("SSML with a DTD", "InvalidSsml", (r, a) -> ssml(r, "content",
                         "<!DOCTYPE speak [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><speak>&x;</speak>")));
     }
@@ -192,7 +194,11 @@ class AvatarEmulatorRulesTest extends EmulatorHttpTestSupport {
                 }),
                 rule("transparent webm vp9", null, (r, a) -> a.put("videoFormat", "webm").put("videoCodec", "vp9")
                         .put("backgroundColor", "transparent")),
-                rule("av1", null, (r, a) -> a.put("videoCodec", "av1")),
+                rule("av1 in mp4", null, (r, a) -> a.put("videoFormat", "mp4").put("videoCodec", "av1")),
+                rule("av1 in webm", null, (r, a) -> a.put("videoFormat", "webm").put("videoCodec", "av1")),
+                rule("Rowan without style, any case", null, (r, a) -> a.put("talkingAvatarCharacter", "Rowan")
+                        .remove("talkingAvatarStyle")),
+                rule("jeff before his retirement", null, (r, a) -> a.put("talkingAvatarCharacter", "jeff").put("talkingAvatarStyle", "formal")),
                 rule("every subtitle type, any case", null, (r, a) -> a.put("subtitleType", "Hard_Embedded")),
                 rule("character and style in capitals", null, (r, a) -> a.put("talkingAvatarCharacter", "Lisa")
                         .put("talkingAvatarStyle", "Casual-Sitting")),
@@ -221,6 +227,32 @@ class AvatarEmulatorRulesTest extends EmulatorHttpTestSupport {
         change.accept(body, (ObjectNode) body.get("avatarConfig"));
         HttpResponse<String> r = http.createB("job-1", body.toString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "rowan", "celine", "nia", "malik" })
+    void theStandardAvatarsWithoutStyleAreKnownInBothGenerations(String character) {
+        ObjectNode b = (ObjectNode) json(EmulatorHttp.bodyB("Hello"));
+        ((ObjectNode) b.get("avatarConfig")).put("talkingAvatarCharacter", character).remove("talkingAvatarStyle");
+        assertThat(http.createB("job-" + character, b.toString()).statusCode()).isEqualTo(201);
+        ObjectNode a = (ObjectNode) json(EmulatorHttp.bodyA("Hello"));
+        props(a).put("talkingAvatarCharacter", character).remove("talkingAvatarStyle");
+        assertThat(http.createA(a.toString()).statusCode()).isEqualTo(201);
+    }
+
+    /** Learn: jeff is retired from December 2026; on the emulator's clock he is then an unknown character. */
+    @Test
+    void jeffIsRetiredFromDecember2026OnTheEmulatorsClock() {
+        ObjectNode body = (ObjectNode) json(EmulatorHttp.bodyB("Hello"));
+        ((ObjectNode) body.get("avatarConfig")).put("talkingAvatarCharacter", "jeff").put("talkingAvatarStyle", "business");
+        assertThat(emu.clock().now()).isBefore(AvatarRules.JEFF_RETIRED);
+        assertThat(http.createB("job-1", body.toString()).statusCode()).isEqualTo(201);
+
+        emu.advance(Duration.between(emu.clock().now(), AvatarRules.JEFF_RETIRED));
+        HttpResponse<String> r = http.createB("job-2", body.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json(r).at("/error/innererror/code").asText()).isEqualTo("UnsupportedTalkingAvatarCharacter");
+        assertThat(json(r).at("/error/message").asText()).contains("'jeff'").doesNotContain("jeff,");
     }
 
     @Test

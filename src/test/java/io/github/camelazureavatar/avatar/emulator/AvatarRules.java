@@ -8,29 +8,37 @@ import static io.github.camelazureavatar.avatar.emulator.JsonFields.string;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The avatar's settings as Azure states them: the swagger's types and required corners, and
  * the value sets of the Learn pages (standard avatars and their styles, formats, codecs,
- * subtitle types, colour syntax, https images, photo-avatar rules). Generation A
+ * subtitle types, colour syntax, https images, photo-avatar rules). av1 is allowed in mp4 and webm alike. Generation A
  * (3.1-preview1) keeps these in {@code properties} and predates photo avatars, av1, the
  * built-in voice and the position/size/resolution settings, which it leaves alone.
  */
 final class AvatarRules {
 
-    /** Standard video avatars and their styles (Learn, "Supported standard text to speech avatar"). */
+    /**
+     * Standard video avatars and their styles (Learn, "Supported standard text to speech avatar", Nov 2025): rowan,
+     * celine, nia and malik have none. The catalogue is Azure's and lives here only: the component sends names as given.
+     */
     static final Map<String, Set<String>> STANDARD_AVATARS = Map.of(
             "harry", Set.of("business", "casual", "youthful"),
             "jeff", Set.of("business", "formal"),
             "lisa", Set.of("casual-sitting", "graceful-sitting", "graceful-standing", "technical-sitting", "technical-standing"),
             "lori", Set.of("casual", "graceful", "formal"),
             "max", Set.of("business", "casual", "formal"),
-            "meg", Set.of("formal", "casual", "business"));
+            "meg", Set.of("formal", "casual", "business"),
+            "rowan", Set.of(), "celine", Set.of(), "nia", Set.of(), "malik", Set.of());
+    /** Learn: jeff is retired from December 2026; the emulator's clock decides, and then knows him no more (a guess). */
+    static final Instant JEFF_RETIRED = Instant.parse("2026-12-01T00:00:00Z");
     static final Set<String> PHOTO_BASE_MODELS = Set.of("vasa-1");
     static final Set<String> VIDEO_FORMATS = Set.of("mp4", "webm");
     static final Set<String> CODECS_A = Set.of("h264", "hevc", "vp9");
@@ -45,7 +53,7 @@ final class AvatarRules {
     private AvatarRules() {
     }
 
-    static void read(JobDraft d, ObjectNode avatar, String prefix, Dialect dialect) {
+    static void read(JobDraft d, ObjectNode avatar, String prefix, Dialect dialect, Instant now) {
         boolean b = dialect == Dialect.BATCH;
         d.character = string(avatar, "talkingAvatarCharacter", prefix + "talkingAvatarCharacter");
         if (d.character == null || d.character.isBlank()) {
@@ -61,7 +69,7 @@ final class AvatarRules {
                         "A photo avatar has no talkingAvatarStyle: omit it when photoAvatarBaseModel is set.");
             }
         } else if (!d.customized) {
-            standardVideoAvatar(d.character, d.style);
+            standardVideoAvatar(d.character, d.style, now);
         }
         if (b) {
             scene(object(avatar, "scene", prefix + "scene"), baseModel != null);
@@ -99,19 +107,27 @@ final class AvatarRules {
         });
     }
 
-    /** Custom avatars are the user's own names; standard ones must exist, with one of their styles. */
-    private static void standardVideoAvatar(String character, String style) {
-        Set<String> styles = STANDARD_AVATARS.get(character.toLowerCase(Locale.ROOT));
-        if (styles == null) {
+    /** Custom avatars are the user's own names; standard ones must exist, with one of their styles if they have any. */
+    private static void standardVideoAvatar(String character, String style, Instant now) {
+        Set<String> known = STANDARD_AVATARS.keySet().stream()
+                .filter(name -> !name.equals("jeff") || now.isBefore(JEFF_RETIRED)).collect(Collectors.toSet());
+        String name = character.toLowerCase(Locale.ROOT);
+        if (!known.contains(name)) {
             throw new ValidationException("UnsupportedTalkingAvatarCharacter", "The talking avatar character '" + character
-                    + "' is not a standard avatar: use one of " + sorted(STANDARD_AVATARS.keySet())
+                    + "' is not a standard avatar: use one of " + sorted(known)
                     + ", set customized: true for a custom avatar, or photoAvatarBaseModel for a photo avatar.");
         }
-        if (style == null || style.isBlank()) {
+        Set<String> styles = STANDARD_AVATARS.get(name);
+        boolean noStyle = style == null || style.isBlank();
+        if (styles.isEmpty() && !noStyle) {
+            throw new ValidationException("UnsupportedTalkingAvatarStyle", "The standard avatar '" + character
+                    + "' has no styles: omit the talkingAvatarStyle.");
+        }
+        if (!styles.isEmpty() && noStyle) {
             throw new ValidationException("MissingTalkingAvatarStyle",
                     "The talkingAvatarStyle is required for the standard avatar '" + character + "'.");
         }
-        if (!styles.contains(style.toLowerCase(Locale.ROOT))) {
+        if (!styles.isEmpty() && !styles.contains(style.toLowerCase(Locale.ROOT))) {
             throw new ValidationException("UnsupportedTalkingAvatarStyle", "The talking avatar style '" + style
                     + "' is not supported for '" + character + "': use one of " + sorted(styles) + ".");
         }

@@ -56,7 +56,7 @@ final class CreateRequestParser {
         ObjectNode properties = orEmpty(object(root, "properties", "properties"));
         ObjectNode avatar = properties.deepCopy();
         avatar.remove(PREVIEW_NON_AVATAR_PROPERTIES);
-        AvatarRules.read(d, avatar, "properties.", Dialect.PREVIEW);
+        AvatarRules.read(d, avatar, "properties.", Dialect.PREVIEW, destinations.now());
         readSynthesisConfig(d, root, false);
         readCustomVoices(d, root);
         String ttl = string(properties, "timeToLive", "properties.timeToLive");
@@ -87,7 +87,7 @@ final class CreateRequestParser {
         if (avatar == null) {
             throw new ValidationException("MissingAvatarConfig", "The avatarConfig is required.");
         }
-        AvatarRules.read(d, avatar, "avatarConfig.", Dialect.BATCH);
+        AvatarRules.read(d, avatar, "avatarConfig.", Dialect.BATCH, destinations.now());
         readSynthesisConfig(d, root, Boolean.TRUE.equals(bool(avatar, "useBuiltInVoice", "avatarConfig.useBuiltInVoice")));
         readCustomVoices(d, root);
         ObjectNode properties = orEmpty(object(root, "properties", "properties"));

@@ -28,6 +28,11 @@ final class DestinationRules {
         this.clock = clock;
     }
 
+    /** The emulator's now, which also decides the avatar catalogue (a retired avatar). */
+    Instant now() {
+        return clock.now();
+    }
+
     void read(JobDraft d, ObjectNode properties) {
         String url = string(properties, "destinationContainerUrl", "properties.destinationContainerUrl");
         String path = string(properties, "destinationPath", "properties.destinationPath");

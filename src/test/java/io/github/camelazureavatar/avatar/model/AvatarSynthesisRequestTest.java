@@ -138,44 +138,40 @@ class AvatarSynthesisRequestTest {
         assertThat(json.at("/avatarConfig/customized").asBoolean()).isTrue();
     }
 
+    /** Azure judges its catalogue: names, styles, codecs, formats, colours and scenes go as given. */
     @Test
-    void validationFollowsAzuresRules() {
+    void theCatalogueIsAzures() {
         AvatarApiVersion v = AvatarApiVersion.V2024_08_01;
         AvatarApiVersion preview = AvatarApiVersion.V3_1_PREVIEW1;
-        assertThatThrownBy(() -> sample().avatar("lisa", null).build().validate(v)).hasMessageContaining("needs one of its styles");
-        assertThatThrownBy(() -> sample().avatar("lisa", "business").build().validate(v))
-                .hasMessageContaining("[casual-sitting, graceful-sitting, graceful-standing, technical-sitting, technical-standing]");
-        assertThatThrownBy(() -> sample().avatar("bob", "casual").build().validate(v))
-                .hasMessageContaining("bob is not a standard avatar [harry, jeff, lisa, lori, max, meg]");
-        assertThatThrownBy(() -> sample().videoFormat("avi").build().validate(v)).hasMessageContaining("videoFormat avi");
-        assertThatThrownBy(() -> sample().videoCodec("xyz").build().validate(v)).hasMessageContaining("videoCodec xyz");
-        assertThatThrownBy(() -> sample().videoCodec("av1").build().validate(preview)).hasMessageContaining("videoCodec av1");
-        sample().videoCodec("AV1").build().validate(v);
-        assertThatThrownBy(() -> sample().subtitleType("bogus").build().validate(v)).hasMessageContaining("subtitleType bogus");
-        assertThatThrownBy(() -> sample().backgroundColor("red").build().validate(v)).hasMessageContaining("#RRGGBBAA");
-        sample().backgroundColor("transparent").videoFormat("webm").videoCodec("vp9").build().validate(v);
-        assertThatThrownBy(() -> sample().backgroundImage("http://example.com/a.png").build().validate(v)).hasMessageContaining("https");
-        assertThatThrownBy(() -> sample().bitrateKbps(0).build().validate(v)).hasMessageContaining("bitrateKbps");
-        assertThatThrownBy(() -> sample().videoCrop(new AvatarSynthesisRequest.Point(0, 0), null).build().validate(v))
-                .hasMessageContaining("both corners");
-        assertThatThrownBy(() -> sample().customVoice("my-voice", "a b").build().validate(v)).hasMessageContaining("id pattern");
-        assertThatThrownBy(() -> sample().timeToLive(Duration.ofMinutes(30)).build().validate(v)).hasMessageContaining("1 hour");
-        assertThatThrownBy(() -> AvatarSynthesisRequest.builder().ssml("<speak>Hi").avatar("lisa", "casual-sitting").build()
-                .validate(v)).hasMessageContaining("not SSML");
-        assertThatThrownBy(() -> AvatarSynthesisRequest.builder().ssml("<voice>Hi</voice>").avatar("lisa", "casual-sitting").build()
-                .validate(v)).hasMessageContaining("<speak>");
-        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-2").build().validate(v)).hasMessageContaining("vasa-1");
-        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1").avatar("anika", "casual").build().validate(v))
-                .hasMessageContaining("no style");
-        assertThatThrownBy(() -> sample().scene(new AvatarSynthesisRequest.Scene(1.0, null, null, null, null, null, null)).build()
-                .validate(v)).hasMessageContaining("only for photo avatars");
-        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1")
-                .scene(new AvatarSynthesisRequest.Scene(null, null, null, null, null, 4.0, null)).build().validate(v))
-                .hasMessageContaining("out of Azure's ranges");
-        assertThatThrownBy(() -> sample().useBuiltInVoice(true).build().validate(v)).hasMessageContaining("custom avatar");
-        assertThatThrownBy(() -> sample().photoAvatar("anika", "vasa-1").build().validate(preview)).hasMessageContaining("2024");
-        assertThatThrownBy(() -> sample().destinationPath("videos").build().validate(v)).hasMessageContaining("destinationPath");
+        for (AvatarSynthesisRequest request : new AvatarSynthesisRequest[] {
+                sample().avatar("rowan", null).build(), sample().avatar("lisa", null).build(),
+                sample().avatar("bob", "casual").build(), sample().videoFormat("avi").videoCodec("av1").build(),
+                sample().subtitleType("bogus").backgroundColor("red").backgroundImage("http://example.com/a.png").build(),
+                sample().bitrateKbps(0).customVoice("my-voice", "a b").destinationPath("videos").build(),
+                sample().photoAvatar("anika", "vasa-2").scene(new AvatarSynthesisRequest.Scene(null, null, null, null, null, 4.0, null))
+                        .useBuiltInVoice(true).build() }) {
+            request.validate(v);
+            request.validate(preview);
+        }
+        assertThat(sample().avatar("rowan", null).build().toJson(v).get("avatarConfig"))
+                .isEqualTo(MAPPER.createObjectNode().put("talkingAvatarCharacter", "rowan").put("videoFormat", "mp4")
+                        .put("videoCodec", "h264").put("subtitleType", "soft_embedded").put("backgroundColor", "#FFFFFFFF"));
+    }
+
+    @Test
+    void whatWouldCostARequestForCertainIsRefused() {
+        AvatarApiVersion v = AvatarApiVersion.V2024_08_01;
+        AvatarApiVersion preview = AvatarApiVersion.V3_1_PREVIEW1;
+        assertThatThrownBy(() -> sample().timeToLive(Duration.ofMinutes(30)).build().validate(preview)).hasMessageContaining("1 hour");
+        assertThat(sample().timeToLive(Duration.ofMinutes(30)).build().toJson(v).at("/properties/timeToLiveInHours").asInt())
+                .as("rounded up to Azure's hour").isEqualTo(1);
+        assertThatThrownBy(() -> AvatarSynthesisRequest.builder().ssml("<speak>Hi</speak>").avatar("lisa", "casual-sitting").build()
+                .validate(v)).hasMessageContaining("names no voice");
+        String[] many = new String[AvatarSynthesisRequest.MAX_INPUTS + 1];
+        java.util.Arrays.fill(many, "Hi");
+        assertThatThrownBy(() -> sample().text(many).build().validate(v)).hasMessageContaining("at most 1000");
         assertThatThrownBy(() -> sample().text("two").build().validate(preview)).hasMessageContaining("destinationContainerUrl");
+        assertThatThrownBy(() -> AvatarSynthesisRequest.validate(MAPPER.createArrayNode(), v)).hasMessageContaining("JSON object");
     }
 
     @Test

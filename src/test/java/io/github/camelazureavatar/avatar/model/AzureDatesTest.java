@@ -1,4 +1,4 @@
-package io.github.camelazureavatar.avatar.api;
+package io.github.camelazureavatar.avatar.model;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
