@@ -55,7 +55,7 @@ class DocsCatalogTest {
     private static final Set<String> EXCHANGE_PROPERTIES = Set.of("CamelAzureAvatarDestinationContainerUrl");
 
     private static final Pattern URI = Pattern.compile("azure-avatar:[A-Za-z0-9_{}-]*\\?([^\"'`\\s)]+)");
-    private static final Pattern COMPONENT_PROPERTY = Pattern.compile("camel\\.component\\.azure-avatar\\.([a-z][a-z0-9-]*)");
+    private static final Pattern COMPONENT_PROPERTY = Pattern.compile("camel\\.component\\.azure-avatar\\.([a-z][A-Za-z0-9-]*)");
     private static final Pattern HEADER = Pattern.compile("\\bCamelAzureAvatar[A-Za-z]+");
     private static final Pattern YAML_URI = Pattern.compile("^(\\s*)-?\\s*uri:\\s*\"?azure-avatar:[^?\"]*\"?\\s*$");
     private static final Pattern YAML_INLINE = Pattern.compile("^\\s*parameters:\\s*\\{(.*)}\\s*$");
