@@ -1,7 +1,17 @@
 package io.github.camelazureavatar.avatar;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
@@ -12,6 +22,8 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,6 +96,55 @@ class KameletSourcePropertiesTest {
             azure.advance(Duration.ofMinutes(1));
             events.assertIsSatisfied(20_000);
             assertThat(azure.requests().count(401)).isZero();
+        }
+    }
+
+    /** The README's table of Kamelet properties lists every property of both Kamelets, with its default and whether required. */
+    @Test
+    void theReadmeListsEveryPropertyWithItsDefault() throws Exception {
+        Map<String, String[]> rows = new HashMap<>();
+        boolean inTable = false;
+        for (String line : Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8)) {
+            inTable = line.startsWith("| Kamelet property |") || inTable && line.startsWith("|");
+            if (inTable && line.startsWith("| `")) {
+                String[] cells = line.split("\\|");
+                Matcher name = Pattern.compile("`([^`]+)`").matcher(cells[1]);
+                while (name.find()) {
+                    rows.put(name.group(1), cells);
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (String kamelet : List.of("source", "sink")) {
+            Map<String, Object> definition = definition("azure-avatar-job-" + kamelet);
+            int column = kamelet.equals("source") ? 2 : 3;
+            List<?> required = (List<?>) definition.getOrDefault("required", List.of());
+            Map<?, ?> properties = (Map<?, ?>) definition.get("properties");
+            properties.forEach((property, spec) -> {
+                String[] row = rows.get(property.toString());
+                if (row == null || !row[column].contains("yes")) {
+                    wrong.add(kamelet + "." + property + " is not in the README's table");
+                    return;
+                }
+                Object byDefault = ((Map<?, ?>) spec).get("default");
+                if (byDefault != null && !row[4].contains("`" + byDefault + "`")) {
+                    wrong.add(kamelet + "." + property + ": the README's default is not `" + byDefault + "`");
+                }
+                if (required.contains(property) != row[4].contains("required")) {
+                    wrong.add(kamelet + "." + property + ": the README and the Kamelet differ on required");
+                }
+            });
+        }
+        assertThat(rows).hasSizeGreaterThan(10);
+        assertThat(wrong).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> definition(String name) throws Exception {
+        try (InputStream in = KameletSourcePropertiesTest.class.getResourceAsStream("/kamelets/" + name + ".kamelet.yaml")) {
+            Map<String, Object> kamelet = (Map<String, Object>) new Load(LoadSettings.builder().build())
+                    .loadFromInputStream(in);
+            return (Map<String, Object>) ((Map<String, Object>) kamelet.get("spec")).get("definition");
         }
     }
 }
