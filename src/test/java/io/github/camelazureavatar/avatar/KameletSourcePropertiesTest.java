@@ -69,7 +69,9 @@ class KameletSourcePropertiesTest {
             succeeded.assertIsSatisfied(20_000);
             assertThat(delivered.getCache().keySet()).noneMatch(k -> k.contains(old) && !k.endsWith("/Succeeded"));
 
-            assertThat(delivered.getCache().keySet()).anyMatch(k -> k.contains(fresh) && k.endsWith("/Succeeded"));
+            // recorded once the exchange completed, just after the mock saw it
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(delivered.getCache().keySet())
+                    .anyMatch(k -> k.contains(fresh) && k.endsWith("/Succeeded")));
             assertThat(azure.requests().all()).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.query()).contains("api-version=2024-04-15-preview"));
         }
