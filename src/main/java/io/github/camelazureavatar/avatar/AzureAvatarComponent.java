@@ -25,7 +25,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     @Metadata
     private AzureAvatarConfiguration configuration = new AzureAvatarConfiguration();
-    @Metadata(label = "advanced")
+    @Metadata(label = "advanced", defaultValue = "0")
     private int requestsPerMinute;
 
     /** One HTTP client per Azure resource and settings, shared by every endpoint that talks to it. */

@@ -62,7 +62,7 @@ public class AzureAvatarConfiguration implements Cloneable {
     private String status;
     @UriParam(label = "consumer")
     private boolean skipExisting;
-    @UriParam(label = "consumer")
+    @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
     @UriParam(label = "consumer", defaultValue = "1440")
     private int fullScanEvery = 1440;
@@ -105,7 +105,7 @@ public class AzureAvatarConfiguration implements Cloneable {
     private String backgroundColor;
     @UriParam(label = "producer,advanced")
     private String subtitleType;
-    @UriParam(label = "producer,advanced", javaType = "java.time.Duration")
+    @UriParam(label = "producer,advanced", defaultValue = "0", javaType = "java.time.Duration")
     private long timeToLive;
 
     public String getRegion() {

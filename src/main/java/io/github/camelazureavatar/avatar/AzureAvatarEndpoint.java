@@ -30,7 +30,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * Create, watch and download Azure AI Speech text-to-speech avatar batch synthesis jobs. As a consumer it emits one
  * exchange per job and status change; as a producer it creates, gets, lists and deletes jobs and downloads their videos.
  */
-@UriEndpoint(firstVersion = "4.14.0", scheme = "azure-avatar", title = "Azure Avatar Batch Synthesis",
+@UriEndpoint(firstVersion = "0.1.0", scheme = "azure-avatar", title = "Azure Avatar Batch Synthesis",
              syntax = "azure-avatar:label", category = { Category.CLOUD, Category.AI },
              headersClass = AzureAvatarConstants.class)
 @ManagedResource(description = "Azure avatar endpoint, with the numbers of its Azure resource")
@@ -61,7 +61,7 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     }
 
     /**
-     * Milliseconds (or a duration such as 2m) between two polls while jobs are in progress (see idleDelay). A poll
+     * Milliseconds (or a duration such as 2m) between two polls while jobs are in progress (see idleDelay). A quiet poll
      * costs one request, and Azure's quota for batch avatar is 2 requests a minute per S0 resource: the default of a
      * minute leaves room for creates.
      */
