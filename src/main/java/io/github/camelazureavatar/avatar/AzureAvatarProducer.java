@@ -32,7 +32,7 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
-import org.apache.camel.spi.ShutdownPrepared;
+import org.apache.camel.Route;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link AzureAvatarOptionsProxy}). Every request is checked before it is sent: a bad request fails with a message
  * naming the problem and nothing reaches Azure.
  */
-public class AzureAvatarProducer extends DefaultAsyncProducer implements ShutdownPrepared {
+public class AzureAvatarProducer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarProducer.class);
 
@@ -74,9 +74,10 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         try {
             if (options.operation(exchange) == AzureAvatarOperation.createAndWait) {
                 AvatarSynthesisJob job = create(exchange);
-                AzureAvatarConfiguration configuration = getEndpoint().getConfiguration();
-                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
-                        configuration.getWaitDelay(), configuration.getWaitTimeout(), configuration.isDeleteOnTimeout()));
+                // the route's stop or suspension ends the wait; without a route (a template), this producer's stop
+                Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback,
+                        route == null ? this : route, client(), getEndpoint().getConfiguration()));
                 return false;
             }
             process(exchange);
@@ -102,17 +103,11 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         }
     }
 
-    /** Ends the waits of this producer's exchanges: its route stops (the jobs go on in Azure). */
-    @Override
-    public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        if (!suspendOnly && getEndpoint().getResource() != null) {
-            getEndpoint().getResource().waits().stop(this);
-        }
-    }
-
     @Override
     protected void doStop() throws Exception {
-        prepareShutdown(false, true);
+        if (getEndpoint().getResource() != null) {
+            getEndpoint().getResource().waits().stop(this);
+        }
         super.doStop();
     }
 
@@ -315,8 +310,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
 
     /**
      * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
-     * the job existed, so the header is absent there). Azure refuses unfinished jobs:
-     * that fails with an {@link AzureAvatarJobStateException} naming the job and its status.
+     * the job existed, so the header is absent there). Azure refuses unfinished jobs with a 400 that names the status.
      */
     private void delete(Exchange exchange) {
         String jobId = requiredJobId(exchange, AzureAvatarOperation.delete);
@@ -325,42 +319,16 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             client().deleteJob(jobId);
             LOG.debug("Deleted avatar job {}", jobId);
         } catch (AzureAvatarException e) {
-            if (e.getHttpResponseCode() == 404) {
-                found = false;
-            } else if (e.getHttpResponseCode() == 400 || e.getHttpResponseCode() == 409) {
-                throw explainRefusedDelete(jobId, e);
-            } else {
+            if (e.getHttpResponseCode() != 404) {
                 throw e;
             }
+            found = false;
         }
         Message message = exchange.getMessage();
         message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
-        if (client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1) {
-            // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
-            message.removeHeader(AzureAvatarConstants.JOB_FOUND);
-        } else {
-            message.setHeader(AzureAvatarConstants.JOB_FOUND, found);
-        }
-    }
-
-    /** Azure's 400 does not say why; the job's status does. */
-    private AzureAvatarException explainRefusedDelete(String jobId, AzureAvatarException refusal) {
-        Optional<AvatarSynthesisJob> job;
-        try {
-            job = client().getJob(jobId);
-        } catch (RuntimeException e) {
-            refusal.addSuppressed(e);
-            return refusal;
-        }
-        if (job.isPresent() && !job.get().getStatus().isFinished()) {
-            JobStatus status = job.get().getStatus();
-            return new AzureAvatarJobStateException("Azure refused to delete avatar job " + jobId + ": it is " + status
-                                                    + ", and only finished jobs (Succeeded or Failed) can be deleted. "
-                                                    + "Delete it once it finished, for example from a route consuming "
-                                                    + "azure-avatar with status=Succeeded,Failed",
-                    jobId, status, refusal.getHttpResponseCode(), refusal.getAzureErrorCode(), refusal);
-        }
-        return refusal;
+        // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.JOB_FOUND,
+                client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1 ? null : found);
     }
 
     // ---- downloads ---------------------------------------------------------------------------------------------
