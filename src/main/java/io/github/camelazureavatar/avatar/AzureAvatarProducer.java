@@ -33,6 +33,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.Route;
+import org.apache.camel.StatefulService;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.util.IOHelper;
@@ -45,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * {@link AzureAvatarOptionsProxy}). Every request is checked before it is sent: a bad request fails with a message
  * naming the problem and nothing reaches Azure.
  */
-public class AzureAvatarProducer extends DefaultAsyncProducer {
+public class AzureAvatarProducer extends DefaultAsyncProducer implements ShutdownPrepared {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarProducer.class);
 
@@ -74,10 +76,18 @@ public class AzureAvatarProducer extends DefaultAsyncProducer {
         try {
             if (options.operation(exchange) == AzureAvatarOperation.createAndWait) {
                 AvatarSynthesisJob job = create(exchange);
-                // the route's stop or suspension ends the wait; without a route (a template), this producer's stop
+                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
+                        getEndpoint().getConfiguration()));
                 Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
-                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback,
-                        route == null ? this : route, client(), getEndpoint().getConfiguration()));
+                if (route != null) {
+                    synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
+                        route.addService(this);
+                    }
+                    if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
+                            || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
+                        prepareShutdown(true, false); // the route began to stop before the wait was parked
+                    }
+                }
                 return false;
             }
             process(exchange);
@@ -103,11 +113,17 @@ public class AzureAvatarProducer extends DefaultAsyncProducer {
         }
     }
 
+    /** Ends the waits of this producer's exchanges as its route begins to stop or suspend (the jobs go on in Azure). */
     @Override
-    protected void doStop() throws Exception {
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
         if (getEndpoint().getResource() != null) {
             getEndpoint().getResource().waits().stop(this);
         }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        prepareShutdown(false, true);
         super.doStop();
     }
 
@@ -245,16 +261,11 @@ public class AzureAvatarProducer extends DefaultAsyncProducer {
         String jobId = requiredJobId(exchange, AzureAvatarOperation.get);
         Optional<AvatarSynthesisJob> job = client().getJob(jobId);
         Message message = exchange.getMessage();
+        message.setBody(job.orElse(null));
+        AvatarJobHeaders.remove(message);
+        job.ifPresent(found -> AvatarJobHeaders.set(message, found));
+        message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
         message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
-        if (job.isPresent()) {
-            message.setBody(job.get());
-            AvatarJobHeaders.set(message, job.get());
-        } else {
-            LOG.debug("Avatar job {} does not exist", jobId);
-            message.setBody(null);
-            AvatarJobHeaders.remove(message);
-            message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
-        }
     }
 
     // ---- list --------------------------------------------------------------------------------------------------

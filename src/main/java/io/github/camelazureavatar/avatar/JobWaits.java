@@ -24,23 +24,16 @@ import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeTimedOutException;
-import org.apache.camel.Route;
-import org.apache.camel.Service;
-import org.apache.camel.StatefulService;
-import org.apache.camel.spi.ShutdownPrepared;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 /**
- * The createAndWait exchanges of one Azure resource, served by walks of the list rather than by a request per job: a
- * consumer's poll hands each page here, and this class walks the list itself only for a wait that went unlisted for its
- * waitDelay, never twice within one waitDelay whatever a walk met. No thread waits: an exchange is parked with its
- * callback and completed on a pool thread once its job is listed finished (matched by id), its waitTimeout passed, or
- * its route or the application stops. A resource's walks run one at a time on a pool every resource shares; timeouts
- * and walk starts on a timer that never blocks: a slow walk delays neither another resource nor a timeout. With
- * deleteOnTimeout, the job of a timed-out wait stays watched, without exchange, until it finished and can be deleted.
+ * The createAndWait exchanges of one Azure resource, parked without a thread until a walk of the list (a consumer's, or
+ * this class's when a wait went unlisted for its waitDelay, never twice within one) lists their job finished, by id.
+ * Walks run one at a time per resource on a shared pool, timeouts on a timer that never waits for Azure: a slow walk
+ * delays neither another resource nor a timeout. With deleteOnTimeout a timed-out job stays watched until deletable.
  */
 final class JobWaits {
 
@@ -48,10 +41,7 @@ final class JobWaits {
     /** Azure promises no precision for createdDateTime: its create answer and its list may write it differently. */
     private static final Duration SAME_CREATION = Duration.ofSeconds(1);
 
-    /**
-     * An exchange waiting for its job, or (without one) a job to delete once finished. The owner is the route whose stop
-     * ends the wait (else the producer); at creation the job's state is known: the first walk is a waitDelay away.
-     */
+    /** An exchange waiting for its job (or, without one, a job to delete once finished), owned by its producer. */
     record Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner, AzureAvatarClient client,
             AzureAvatarConfiguration config, AtomicLong listedNanos, AtomicReference<ScheduledFuture<?>> timeout) {
 
@@ -63,17 +53,6 @@ final class JobWaits {
         long dueNanos() {
             return listedNanos.get() + TimeUnit.MILLISECONDS.toNanos(config.getWaitDelay());
         }
-    }
-
-    /** Ends a route's waits as Camel begins to stop or suspend it, not after the graceful timeout they would hold. */
-    private record RouteStop(JobWaits waits, Route route) implements Service, ShutdownPrepared {
-        @Override
-        public void prepareShutdown(boolean suspendOnly, boolean forced) {
-            waits.stop(route);
-        }
-
-        public void start() { } // nothing runs: it only hears the route stop
-        public void stop() { }
     }
 
     private final ScheduledExecutorService timer;
@@ -93,14 +72,8 @@ final class JobWaits {
 
     /** Parks an exchange until its job finished; the job was just created, so it is listed on top. */
     void add(Wait wait) {
-        if (wait.owner() instanceof Route route) {
-            synchronized (route) {
-                route.addService(new RouteStop(this, route)); // a route holds equal services once
-            }
-        }
-        waits.put(wait.job().getId(), wait); // then the check: a stop that began meanwhile ends it or is seen here
-        if (stopped || wait.owner() instanceof Route route && route.getConsumer() instanceof StatefulService consumer
-                && (consumer.isStopping() || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
+        waits.put(wait.job().getId(), wait);
+        if (stopped) { // checked after the put: a stop that began meanwhile ends the wait or is seen here
             end(wait, null, stoppedError(wait));
         } else if (wait.config().getWaitTimeout() > 0) {
             wait.timeout().set(timer.schedule(() -> timedOut(wait), wait.config().getWaitTimeout(), TimeUnit.MILLISECONDS));
@@ -108,7 +81,7 @@ final class JobWaits {
         schedule();
     }
 
-    /** Exchanges waiting now (not counting timed-out jobs kept only to be deleted). */
+    /** Exchanges waiting now, not counting timed-out jobs kept to be deleted. */
     int waiting() {
         return (int) waits.values().stream().filter(w -> w.exchange() != null).count();
     }
@@ -148,16 +121,15 @@ final class JobWaits {
         }
     }
 
-    /** Ends the waits of one owner (its route stops or suspends), or all of them (null: the application stops). */
+    /** Ends the waits of one producer (its route stops or suspends), or all of them (null: the application stops). */
     void stop(Object owner) {
         stopped |= owner == null;
         waits.values().stream().filter(w -> owner == null || w.owner() == owner).forEach(w -> end(w, null, stoppedError(w)));
     }
 
     private static Exception stoppedError(Wait wait) {
-        return new IllegalStateException("Stopped waiting for avatar job " + wait.job().getId() + ": its route or the "
-                                         + "application is stopping or suspending. The job goes on in Azure; a "
-                                         + "consumer route announces its completion");
+        return new IllegalStateException("Stopped waiting for avatar job " + wait.job().getId() + ": its route or the application "
+                + "is stopping or suspending. The job goes on in Azure; a consumer route announces its completion");
     }
 
     /** Starts a walk at the next instant a wait is due for one, never while a walk of this resource runs. */
@@ -184,31 +156,19 @@ final class JobWaits {
     }
 
     /**
-     * Walks from the top until every waiting job was listed, or, while the list is newest first, past the oldest of
-     * them; a waiting job the walk did not meet (deleted, or not listed yet) is asked for by id.
+     * Walks from the top until every waiting job was listed (just created, they are near the top when the list is newest
+     * first, which nobody promised: else to its end); a waiting job the walk did not meet (deleted) is asked for by id.
      */
     private void walk(AzureAvatarClient client) {
         long start = System.nanoTime();
         lastWalk = Instant.now();
         try {
             Set<String> unmet = new HashSet<>(waits.keySet());
-            List<Instant> created = waits.values().stream().map(w -> w.job().getCreatedDateTime()).toList();
-            Instant below = created.contains(null) ? null : created.stream().min(Instant::compareTo).orElseThrow().minus(SAME_CREATION);
             JobListing listing = new JobListing(client, client.dialect().listUri(0, 100), () -> !stopped && !isEmpty());
-            Instant previous = null;
-            boolean newestFirst = below != null;
             for (JobPage page; !unmet.isEmpty() && (page = listing.nextPage()) != null;) {
                 listed(page.jobs());
-                for (AvatarSynthesisJob job : page.jobs()) {
-                    unmet.remove(job.getId());
-                    newestFirst &= job.getCreatedDateTime() != null
-                                   && (previous == null || !job.getCreatedDateTime().isAfter(previous));
-                    previous = job.getCreatedDateTime();
-                }
+                page.jobs().forEach(job -> unmet.remove(job.getId()));
                 unmet.retainAll(waits.keySet());
-                if (newestFirst && previous != null && previous.isBefore(below)) {
-                    listing.stop(); // the pages after this one hold only older jobs
-                }
             }
             LOG.debug("Walked {} pages of {} for {} waiting jobs", listing.pages(), client.origin(), waits.size());
             for (String jobId : unmet) {

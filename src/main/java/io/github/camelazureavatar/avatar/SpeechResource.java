@@ -7,12 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
 
 /**
- * One Azure Speech resource (endpoint and credential) as every endpoint of it in the CamelContext shares it: its rate
- * budget and request counters, the createAndWait exchanges waiting on it, the consumers polling it, and how many jobs
- * were created through this CamelContext (which wakes resting consumers). Azure counts requests per resource, not per
- * route, so this is the unit an operator watches.
- *
- * @param name the resource's origin, as logs and the console show it
+ * One Azure Speech resource (endpoint and credential) as its endpoints in the CamelContext share it: Azure counts
+ * requests per resource, so this is the unit an operator watches. Its name is its origin, as logs and the console show.
  */
 record SpeechResource(String name, ResourceGuard guard, JobWaits waits, Set<AzureAvatarConsumer> consumers,
         AtomicLong createCount) {
