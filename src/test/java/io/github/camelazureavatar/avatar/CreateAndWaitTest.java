@@ -1,11 +1,14 @@
 package io.github.camelazureavatar.avatar;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.Fault;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
@@ -346,5 +349,27 @@ class CreateAndWaitTest extends EmulatorTestSupport {
         CompletableFuture<Exchange> after = send("After resume");
         await().until(() -> waitingExchanges() == 1);
         assertThat(after).isNotDone();
+    }
+
+    /** Azure promises no precision for createdDateTime: a list that writes it to the millisecond lists the same job. */
+    @Test
+    void aListWithAnotherDatePrecisionListsTheSameJob() throws Exception {
+        var executors = context.getExecutorServiceManager();
+        JobWaits waits = new JobWaits(executors.newSingleThreadScheduledExecutor(this, "timer"),
+                executors.newCachedThreadPool(this, "walks"), executors.newCachedThreadPool(this, "completions"));
+        Instant created = Instant.parse("2026-01-01T00:00:00.1234567Z");
+        AvatarSynthesisJob answered = AvatarSynthesisJob.builder().id("precise").status(JobStatus.NotStarted)
+                .createdDateTime(created).json(JsonNodeFactory.instance.objectNode()).build();
+        Exchange exchange = new DefaultExchange(context);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        waits.add(new JobWaits.Wait(answered, exchange, done::complete, this, null,
+                new AzureAvatarConfiguration()));
+
+        waits.listed(List.of(AvatarSynthesisJob.builder().id("precise").status(JobStatus.Succeeded)
+                .createdDateTime(created.truncatedTo(ChronoUnit.MILLIS)).json(JsonNodeFactory.instance.objectNode()).build()));
+
+        done.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(AvatarSynthesisJob.class).getStatus()).isEqualTo(JobStatus.Succeeded);
     }
 }
