@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,6 +26,7 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.NANOSECONDS;
 
 /**
@@ -42,16 +42,18 @@ final class JobWaits {
     private static final Duration SAME_CREATION = Duration.ofSeconds(1);
 
     /** An exchange waiting for its job (or, without one, a job to delete once finished), owned by its producer. */
-    record Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner, AzureAvatarClient client,
-            AzureAvatarConfiguration config, AtomicLong listedNanos, AtomicReference<ScheduledFuture<?>> timeout) {
+    record Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner,
+            AzureAvatarClient client, AzureAvatarConfiguration config, AtomicLong listedNanos,
+            AtomicReference<ScheduledFuture<?>> timeout) {
 
-        Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner, AzureAvatarClient client,
-             AzureAvatarConfiguration config) {
-            this(job, exchange, callback, owner, client, config, new AtomicLong(System.nanoTime()), new AtomicReference<>());
+        Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner,
+             AzureAvatarClient client, AzureAvatarConfiguration config) {
+            this(job, exchange, callback, owner, client, config, new AtomicLong(System.nanoTime()),
+                    new AtomicReference<>());
         }
 
         long dueNanos() {
-            return listedNanos.get() + TimeUnit.MILLISECONDS.toNanos(config.getWaitDelay());
+            return listedNanos.get() + MILLISECONDS.toNanos(config.getWaitDelay());
         }
     }
 
@@ -76,7 +78,7 @@ final class JobWaits {
         if (stopped) { // checked after the put: a stop that began meanwhile ends the wait or is seen here
             end(wait, null, stoppedError(wait));
         } else if (wait.config().getWaitTimeout() > 0) {
-            wait.timeout().set(timer.schedule(() -> timedOut(wait), wait.config().getWaitTimeout(), TimeUnit.MILLISECONDS));
+            wait.timeout().set(timer.schedule(() -> timedOut(wait), wait.config().getWaitTimeout(), MILLISECONDS));
         }
         schedule();
     }
@@ -97,7 +99,8 @@ final class JobWaits {
 
     /** When this class walks the list next, if a wait needs it. */
     synchronized Optional<Instant> nextWalk() {
-        return Optional.ofNullable(nextWalk).map(next -> Instant.now().plusNanos(Math.max(0, next.getDelay(NANOSECONDS))));
+        return Optional.ofNullable(nextWalk).map(next -> Instant.now().plusNanos(Math.max(0,
+                next.getDelay(NANOSECONDS))));
     }
 
     /** Jobs as a walk of the list saw them, by anyone: the waits of the finished ones end. */
@@ -111,10 +114,12 @@ final class JobWaits {
             wait.listedNanos().set(now);
             Instant created = job.getCreatedDateTime();
             Instant answered = wait.job().getCreatedDateTime();
-            if (answered != null && created != null && Duration.between(answered, created).abs().compareTo(SAME_CREATION) >= 0) {
-                end(wait, null, new AzureAvatarJobStateException("Avatar job " + job.getId() + " was deleted and created again "
-                        + "while createAndWait waited: listed created at " + created + ", not " + answered + " as its create "
-                        + "answered. The job under this id now is another one", job.getId(), job.getStatus(), 0, null, null));
+            if (answered != null && created != null
+                    && Duration.between(answered, created).abs().compareTo(SAME_CREATION) >= 0) {
+                end(wait, null, new AzureAvatarJobStateException("Avatar job " + job.getId() + " was deleted and "
+                        + "created again while createAndWait waited: listed created at " + created + ", not " + answered
+                        + " as its create answered. The job under this id now is another one",
+                        job.getId(), job.getStatus(), 0, null, null));
             } else if (job.getStatus().isFinished()) {
                 end(wait, job, null);
             }
@@ -124,19 +129,22 @@ final class JobWaits {
     /** Ends the waits of one producer (its route stops or suspends), or all of them (null: the application stops). */
     void stop(Object owner) {
         stopped |= owner == null;
-        waits.values().stream().filter(w -> owner == null || w.owner() == owner).forEach(w -> end(w, null, stoppedError(w)));
+        waits.values().stream().filter(w -> owner == null || w.owner() == owner)
+                .forEach(w -> end(w, null, stoppedError(w)));
     }
 
     private static Exception stoppedError(Wait wait) {
-        return new IllegalStateException("Stopped waiting for avatar job " + wait.job().getId() + ": its route or the application "
-                + "is stopping or suspending. The job goes on in Azure; a consumer route announces its completion");
+        return new IllegalStateException("Stopped waiting for avatar job " + wait.job().getId() + ": its route or the "
+                + "application is stopping or suspending. The job goes on in Azure; a consumer route announces its "
+                + "completion");
     }
 
     /** Starts a walk at the next instant a wait is due for one, never while a walk of this resource runs. */
     private synchronized void schedule() {
         long now = System.nanoTime();
         OptionalLong due = waits.values().stream().mapToLong(w -> w.dueNanos() - now).min();
-        if (!stopped && !walking && due.isPresent() && (nextWalk == null || nextWalk.getDelay(NANOSECONDS) > due.getAsLong())) {
+        if (!stopped && !walking && due.isPresent()
+                && (nextWalk == null || nextWalk.getDelay(NANOSECONDS) > due.getAsLong())) {
             Optional.ofNullable(nextWalk).ifPresent(next -> next.cancel(false));
             nextWalk = timer.schedule(this::startWalk, due.getAsLong(), NANOSECONDS);
         }
@@ -156,8 +164,8 @@ final class JobWaits {
     }
 
     /**
-     * Walks from the top until every waiting job was listed (just created, they are near the top when the list is newest
-     * first, which nobody promised: else to its end); a waiting job the walk did not meet (deleted) is asked for by id.
+     * Walks from the top until every waiting job was listed (just created, they are near the top when the list is
+     * newest first, which nobody promised: else to its end); a waiting job the walk did not meet is asked for by id.
      */
     private void walk(AzureAvatarClient client) {
         long start = System.nanoTime();
@@ -174,9 +182,10 @@ final class JobWaits {
             for (String jobId : unmet) {
                 Wait wait = waits.get(jobId);
                 Optional<AvatarSynthesisJob> job = wait == null || stopped ? Optional.empty() : client.getJob(jobId);
-                job.ifPresentOrElse(found -> listed(List.of(found)), () -> end(wait, null, new AzureAvatarJobStateException(
-                        "Avatar job " + jobId + " no longer exists: it was deleted while createAndWait waited",
-                        jobId, null, 404, null, null)));
+                job.ifPresentOrElse(found -> listed(List.of(found)), () -> end(wait, null,
+                        new AzureAvatarJobStateException("Avatar job " + jobId + " no longer exists: it was "
+                                                         + "deleted while createAndWait waited", jobId, null, 404, null,
+                                                         null)));
             }
         } catch (RuntimeException e) {
             (stopped || isEmpty() ? LOG.atDebug() : LOG.atWarn()).log("Could not walk the job list of {} for {} "
@@ -224,7 +233,8 @@ final class JobWaits {
                     wait.client().deleteJob(job.getId());
                     LOG.info("Deleted avatar job {} ({}), whose createAndWait timed out", job.getId(), job.getStatus());
                 } catch (RuntimeException e) {
-                    LOG.warn("Could not delete avatar job {}, whose createAndWait timed out: {}", job.getId(), e.getMessage());
+                    LOG.warn("Could not delete avatar job {}, whose createAndWait timed out: {}", job.getId(),
+                            e.getMessage());
                 }
                 return;
             } else if (error != null) {
