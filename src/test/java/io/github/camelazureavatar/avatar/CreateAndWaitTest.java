@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -355,8 +356,9 @@ class CreateAndWaitTest extends EmulatorTestSupport {
     @Test
     void aListWithAnotherDatePrecisionListsTheSameJob() throws Exception {
         var executors = context.getExecutorServiceManager();
-        JobWaits waits = new JobWaits(executors.newSingleThreadScheduledExecutor(this, "timer"),
-                executors.newCachedThreadPool(this, "walks"), executors.newCachedThreadPool(this, "completions"));
+        ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(this, "timer");
+        JobWaits waits = new JobWaits(timer, executors.newCachedThreadPool(this, "walks"),
+                executors.newCachedThreadPool(this, "completions"));
         Instant created = Instant.parse("2026-01-01T00:00:00.1234567Z");
         AvatarSynthesisJob answered = AvatarSynthesisJob.builder().id("precise").status(JobStatus.NotStarted)
                 .createdDateTime(created).json(JsonNodeFactory.instance.objectNode()).build();
@@ -371,5 +373,6 @@ class CreateAndWaitTest extends EmulatorTestSupport {
         done.get(10, TimeUnit.SECONDS);
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(AvatarSynthesisJob.class).getStatus()).isEqualTo(JobStatus.Succeeded);
+        executors.shutdownNow(timer); // its next walk is due in waitDelay (60 s): the context would wait for it
     }
 }
