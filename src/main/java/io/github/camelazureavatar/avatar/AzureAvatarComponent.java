@@ -33,7 +33,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     /** Throttling, counters and waits per Azure resource, whatever the other settings of its endpoints. */
     private final Map<ClientSettings.ResourceKey, SpeechResource> resources = new ConcurrentHashMap<>();
     private ScheduledExecutorService deadlines;
-    private ScheduledExecutorService waitWalks;
+    private ScheduledExecutorService waitTimer;
+    private ExecutorService waitWalks;
     private ExecutorService waitCompletions;
     private boolean stoppingWaitsOnContextStop;
     private final List<Runnable> meterRemovals = new CopyOnWriteArrayList<>();
@@ -109,7 +110,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return resources.computeIfAbsent(settings.resource(), key -> {
             SpeechResource resource = new SpeechResource(settings.endpoint().toString(),
                     new ResourceGuard(requestsPerMinute),
-                    new JobWaits(settings.endpoint().toString(), waitWalks(), waitCompletions()));
+                    new JobWaits(waitTimer(), waitWalks(), waitCompletions()));
             meterRemovals.add(ResourceMeters.register(getCamelContext(), resource));
             return resource;
         });
@@ -129,11 +130,19 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return deadlines;
     }
 
-    /** Walks the job lists for waiting createAndWait exchanges: one thread for every resource. */
-    private synchronized ScheduledExecutorService waitWalks() {
+    /** Times the waits of createAndWait exchanges (timeouts, walk starts): quick tasks only, never a request. */
+    private synchronized ScheduledExecutorService waitTimer() {
+        if (waitTimer == null) {
+            waitTimer = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "AzureAvatarWaitTimer");
+        }
+        return waitTimer;
+    }
+
+    /** Walks the job lists for waiting exchanges: one walk at a time per resource, no resource waits for another's. */
+    private synchronized ExecutorService waitWalks() {
         if (waitWalks == null) {
-            waitWalks = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "AzureAvatarWaits");
+            waitWalks = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "AzureAvatarWaits");
         }
         return waitWalks;
     }
@@ -156,7 +165,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         meterRemovals.forEach(Runnable::run);
         meterRemovals.clear();
         synchronized (this) {
-            for (ExecutorService executor : new ExecutorService[] { deadlines, waitWalks }) {
+            for (ExecutorService executor : new ExecutorService[] { deadlines, waitTimer, waitWalks }) {
                 if (executor != null) {
                     getCamelContext().getExecutorServiceManager().shutdownNow(executor);
                 }
@@ -166,6 +175,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
                 getCamelContext().getExecutorServiceManager().shutdownGraceful(waitCompletions);
             }
             deadlines = null;
+            waitTimer = null;
             waitWalks = null;
             waitCompletions = null;
         }

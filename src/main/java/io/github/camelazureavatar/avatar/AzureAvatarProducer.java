@@ -31,6 +31,8 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.Route;
+import org.apache.camel.StatefulService;
 import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -73,9 +75,18 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         try {
             if (options.operation(exchange) == AzureAvatarOperation.createAndWait) {
                 AvatarSynthesisJob job = create(exchange);
-                AzureAvatarConfiguration configuration = getEndpoint().getConfiguration();
                 getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
-                        configuration.getWaitDelay(), configuration.getWaitTimeout(), configuration.isDeleteOnTimeout()));
+                        getEndpoint().getConfiguration()));
+                Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+                if (route != null) {
+                    synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
+                        route.addService(this);
+                    }
+                    if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
+                            || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
+                        prepareShutdown(true, false); // the route began to stop before the wait was parked
+                    }
+                }
                 return false;
             }
             process(exchange);
@@ -101,10 +112,10 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         }
     }
 
-    /** Ends the waits of this producer's exchanges: its route stops (the jobs go on in Azure). */
+    /** Ends the waits of this producer's exchanges as its route begins to stop or suspend (the jobs go on in Azure). */
     @Override
     public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        if (!suspendOnly && getEndpoint().getResource() != null) {
+        if (getEndpoint().getResource() != null) {
             getEndpoint().getResource().waits().stop(this);
         }
     }
@@ -208,16 +219,11 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         String jobId = requiredJobId(exchange, AzureAvatarOperation.get);
         Optional<AvatarSynthesisJob> job = client().getJob(jobId);
         Message message = exchange.getMessage();
+        message.setBody(job.orElse(null));
+        AvatarJobHeaders.remove(message);
+        job.ifPresent(found -> AvatarJobHeaders.set(message, found));
+        message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
         message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
-        if (job.isPresent()) {
-            message.setBody(job.get());
-            AvatarJobHeaders.set(message, job.get());
-        } else {
-            LOG.debug("Avatar job {} does not exist", jobId);
-            message.setBody(null);
-            AvatarJobHeaders.remove(message);
-            message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
-        }
     }
 
     // ---- list --------------------------------------------------------------------------------------------------
@@ -273,8 +279,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
 
     /**
      * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
-     * the job existed, so the header is absent there). Azure refuses unfinished jobs:
-     * that fails with an {@link AzureAvatarJobStateException} naming the job and its status.
+     * the job existed, so the header is absent there). Azure refuses unfinished jobs with a 400 that names the status.
      */
     private void delete(Exchange exchange) {
         String jobId = requiredJobId(exchange, AzureAvatarOperation.delete);
@@ -283,42 +288,16 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             client().deleteJob(jobId);
             LOG.debug("Deleted avatar job {}", jobId);
         } catch (AzureAvatarException e) {
-            if (e.getHttpResponseCode() == 404) {
-                found = false;
-            } else if (e.getHttpResponseCode() == 400 || e.getHttpResponseCode() == 409) {
-                throw explainRefusedDelete(jobId, e);
-            } else {
+            if (e.getHttpResponseCode() != 404) {
                 throw e;
             }
+            found = false;
         }
         Message message = exchange.getMessage();
         message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
-        if (client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1) {
-            // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
-            message.removeHeader(AzureAvatarConstants.JOB_FOUND);
-        } else {
-            message.setHeader(AzureAvatarConstants.JOB_FOUND, found);
-        }
-    }
-
-    /** Azure's 400 does not say why; the job's status does. */
-    private AzureAvatarException explainRefusedDelete(String jobId, AzureAvatarException refusal) {
-        Optional<AvatarSynthesisJob> job;
-        try {
-            job = client().getJob(jobId);
-        } catch (RuntimeException e) {
-            refusal.addSuppressed(e);
-            return refusal;
-        }
-        if (job.isPresent() && !job.get().getStatus().isFinished()) {
-            JobStatus status = job.get().getStatus();
-            return new AzureAvatarJobStateException("Azure refused to delete avatar job " + jobId + ": it is " + status
-                                                    + ", and only finished jobs (Succeeded or Failed) can be deleted. "
-                                                    + "Delete it once it finished, for example from a route consuming "
-                                                    + "azure-avatar with status=Succeeded,Failed",
-                    jobId, status, refusal.getHttpResponseCode(), refusal.getAzureErrorCode(), refusal);
-        }
-        return refusal;
+        // 3.1-preview1 answers 204 whether or not the job existed: whether it was found is unknown
+        AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.JOB_FOUND,
+                client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1 ? null : found);
     }
 
     // ---- downloads ---------------------------------------------------------------------------------------------

@@ -1,19 +1,19 @@
 package io.github.camelazureavatar.avatar;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -26,98 +26,66 @@ import org.apache.camel.ExchangeTimedOutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.NANOSECONDS;
+
 /**
- * The createAndWait exchanges of one Azure resource, each waiting for its job to finish, served by list walks rather
- * than by a request per job: a walk lists every job in progress near the top of the list, so N waits cost what one
- * walk costs. Any walk of the resource settles them: a consumer's poll hands each page here, and this class walks the
- * list itself only when a wait went unlisted for its waitDelay (no consumer of the resource polls, or not that often).
- *
- * <p>
- * No thread waits: an exchange is parked here with its callback, and completed on a pool thread once its job is listed
- * finished, its waitTimeout passed, or the application stops. A job of a timed-out wait with deleteOnTimeout stays
- * watched, without an exchange, and is deleted once it finished (Azure deletes only finished jobs).
+ * The createAndWait exchanges of one Azure resource, parked without a thread until a walk of the list (a consumer's, or
+ * this class's when a wait went unlisted for its waitDelay, never twice within one) lists their job finished, by id.
+ * Walks run one at a time per resource on a shared pool, timeouts on a timer that never waits for Azure: a slow walk
+ * delays neither another resource nor a timeout. With deleteOnTimeout a timed-out job stays watched until deletable.
  */
 final class JobWaits {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobWaits.class);
+    /** Azure promises no precision for createdDateTime: its create answer and its list may write it differently. */
+    private static final Duration SAME_CREATION = Duration.ofSeconds(1);
 
-    /** One exchange waiting for a job, or (without exchange) a job to delete once it finished. */
-    static final class Wait {
-        final String jobId;
-        final Instant created;
-        final Exchange exchange;
-        final AsyncCallback callback;
-        final Object owner;
-        final AzureAvatarClient client;
-        final long waitDelayNanos;
-        final long deadlineNanos;
-        final long timeoutMillis;
-        final boolean deleteOnTimeout;
-        volatile long lastListedNanos;
+    /** An exchange waiting for its job (or, without one, a job to delete once finished), owned by its producer. */
+    record Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner,
+            AzureAvatarClient client, AzureAvatarConfiguration config, AtomicLong listedNanos,
+            AtomicReference<ScheduledFuture<?>> timeout) {
 
-        Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner, AzureAvatarClient client,
-             long waitDelayMillis, long timeoutMillis, boolean deleteOnTimeout) {
-            this.jobId = job.getId();
-            this.created = job.getCreatedDateTime();
-            this.exchange = exchange;
-            this.callback = callback;
-            this.owner = owner;
-            this.client = client;
-            this.waitDelayNanos = TimeUnit.MILLISECONDS.toNanos(waitDelayMillis);
-            this.timeoutMillis = timeoutMillis;
-            this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
-            this.deleteOnTimeout = deleteOnTimeout;
-            // its state at creation is known: the first walk is due one waitDelay later
-            this.lastListedNanos = System.nanoTime();
+        Wait(AvatarSynthesisJob job, Exchange exchange, AsyncCallback callback, Object owner,
+             AzureAvatarClient client, AzureAvatarConfiguration config) {
+            this(job, exchange, callback, owner, client, config, new AtomicLong(System.nanoTime()),
+                    new AtomicReference<>());
         }
 
-        private Wait(Wait timedOut) {
-            this.jobId = timedOut.jobId;
-            this.created = timedOut.created;
-            this.exchange = null;
-            this.callback = null;
-            this.owner = null;
-            this.client = timedOut.client;
-            this.waitDelayNanos = timedOut.waitDelayNanos;
-            this.timeoutMillis = 0;
-            this.deadlineNanos = 0;
-            this.deleteOnTimeout = false;
-            this.lastListedNanos = timedOut.lastListedNanos;
-        }
-
-        boolean isDeletion() {
-            return exchange == null;
+        long dueNanos() {
+            return listedNanos.get() + MILLISECONDS.toNanos(config.getWaitDelay());
         }
     }
 
-    private final String resourceName;
-    private final ScheduledExecutorService walks;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService walker;
     private final ExecutorService completions;
     private final Map<String, Wait> waits = new ConcurrentHashMap<>();
-    private ScheduledFuture<?> nextTick;
-    private long nextTickNanos;
+    private ScheduledFuture<?> nextWalk;
+    private boolean walking;
     private volatile boolean stopped;
     private volatile Instant lastWalk;
 
-    JobWaits(String resourceName, ScheduledExecutorService walks, ExecutorService completions) {
-        this.resourceName = resourceName;
-        this.walks = walks;
+    JobWaits(ScheduledExecutorService timer, ExecutorService walker, ExecutorService completions) {
+        this.timer = timer;
+        this.walker = walker;
         this.completions = completions;
     }
 
     /** Parks an exchange until its job finished; the job was just created, so it is listed on top. */
     void add(Wait wait) {
-        if (stopped) {
-            complete(wait, null, stoppedError(wait));
-            return;
+        waits.put(wait.job().getId(), wait);
+        if (stopped) { // checked after the put: a stop that began meanwhile ends the wait or is seen here
+            end(wait, null, stoppedError(wait));
+        } else if (wait.config().getWaitTimeout() > 0) {
+            wait.timeout().set(timer.schedule(() -> timedOut(wait), wait.config().getWaitTimeout(), MILLISECONDS));
         }
-        waits.put(wait.jobId, wait);
         schedule();
     }
 
-    /** Exchanges waiting now (not counting timed-out jobs kept only to be deleted). */
+    /** Exchanges waiting now, not counting timed-out jobs kept to be deleted. */
     int waiting() {
-        return (int) waits.values().stream().filter(w -> !w.isDeletion()).count();
+        return (int) waits.values().stream().filter(w -> w.exchange() != null).count();
     }
 
     boolean isEmpty() {
@@ -130,155 +98,146 @@ final class JobWaits {
     }
 
     /** When this class walks the list next, if a wait needs it. */
-    Optional<Instant> nextWalk() {
-        return waits.values().stream().map(w -> w.lastListedNanos + w.waitDelayNanos).min(Comparator.naturalOrder())
-                .map(due -> Instant.now().plusNanos(Math.max(0, due - System.nanoTime())));
+    synchronized Optional<Instant> nextWalk() {
+        return Optional.ofNullable(nextWalk).map(next -> Instant.now().plusNanos(Math.max(0,
+                next.getDelay(NANOSECONDS))));
     }
 
     /** Jobs as a walk of the list saw them, by anyone: the waits of the finished ones end. */
     void listed(List<AvatarSynthesisJob> jobs) {
-        if (waits.isEmpty()) {
-            return;
-        }
         long now = System.nanoTime();
         for (AvatarSynthesisJob job : jobs) {
             Wait wait = waits.get(job.getId());
-            if (wait == null || !Objects.equals(wait.created, job.getCreatedDateTime())) {
+            if (wait == null) {
                 continue;
             }
-            wait.lastListedNanos = now;
-            if (job.getStatus().isFinished() && waits.remove(job.getId(), wait)) {
-                complete(wait, job, null);
+            wait.listedNanos().set(now);
+            Instant created = job.getCreatedDateTime();
+            Instant answered = wait.job().getCreatedDateTime();
+            if (answered != null && created != null
+                    && Duration.between(answered, created).abs().compareTo(SAME_CREATION) >= 0) {
+                end(wait, null, new AzureAvatarJobStateException("Avatar job " + job.getId() + " was deleted and "
+                        + "created again while createAndWait waited: listed created at " + created + ", not " + answered
+                        + " as its create answered. The job under this id now is another one",
+                        job.getId(), job.getStatus(), 0, null, null));
+            } else if (job.getStatus().isFinished()) {
+                end(wait, job, null);
             }
         }
     }
 
-    /** Ends the waits of one producer (its route stops), or all of them (owner null: the application stops). */
+    /** Ends the waits of one producer (its route stops or suspends), or all of them (null: the application stops). */
     void stop(Object owner) {
-        if (owner == null) {
-            stopped = true;
-        }
-        for (Wait wait : new ArrayList<>(waits.values())) {
-            if ((owner == null || wait.owner == owner) && waits.remove(wait.jobId, wait) && !wait.isDeletion()) {
-                complete(wait, null, stoppedError(wait));
-            }
-        }
-        if (owner == null) {
-            synchronized (this) {
-                if (nextTick != null) {
-                    nextTick.cancel(false);
-                }
-            }
-        }
+        stopped |= owner == null;
+        waits.values().stream().filter(w -> owner == null || w.owner() == owner)
+                .forEach(w -> end(w, null, stoppedError(w)));
     }
 
     private static Exception stoppedError(Wait wait) {
-        return new IllegalStateException("Stopped waiting for avatar job " + wait.jobId + ": its route or the "
-                                         + "application is stopping. The job goes on in Azure; a consumer route "
-                                         + "announces its completion");
+        return new IllegalStateException("Stopped waiting for avatar job " + wait.job().getId() + ": its route or the "
+                + "application is stopping or suspending. The job goes on in Azure; a consumer route announces its "
+                + "completion");
     }
 
-    /** Runs at the next instant a wait is due for a walk or times out. */
+    /** Starts a walk at the next instant a wait is due for one, never while a walk of this resource runs. */
     private synchronized void schedule() {
-        if (stopped || waits.isEmpty()) {
-            return;
+        long now = System.nanoTime();
+        OptionalLong due = waits.values().stream().mapToLong(w -> w.dueNanos() - now).min();
+        if (!stopped && !walking && due.isPresent()
+                && (nextWalk == null || nextWalk.getDelay(NANOSECONDS) > due.getAsLong())) {
+            Optional.ofNullable(nextWalk).ifPresent(next -> next.cancel(false));
+            nextWalk = timer.schedule(this::startWalk, due.getAsLong(), NANOSECONDS);
         }
-        long due = Long.MAX_VALUE;
-        for (Wait wait : waits.values()) {
-            due = Math.min(due, wait.lastListedNanos + wait.waitDelayNanos);
-            if (wait.deadlineNanos != 0) {
-                due = Math.min(due, wait.deadlineNanos);
-            }
-        }
-        if (nextTick != null && !nextTick.isDone() && nextTickNanos - due <= 0) {
-            return;
-        }
-        if (nextTick != null) {
-            nextTick.cancel(false);
-        }
-        nextTickNanos = due;
-        nextTick = walks.schedule(this::tick, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    private void tick() {
-        try {
-            endTimedOutWaits();
-            List<Wait> due = waits.values().stream()
-                    .filter(w -> System.nanoTime() - (w.lastListedNanos + w.waitDelayNanos) >= 0).toList();
-            if (!due.isEmpty() && !stopped) {
-                walk(due.get(0).client);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("Could not walk the job list of {} for {} waiting jobs; trying again after waitDelay: {}",
-                    resourceName, waits.size(), e.getMessage());
-            long now = System.nanoTime();
-            waits.values().forEach(w -> w.lastListedNanos = now);
-        } finally {
-            synchronized (this) {
-                nextTick = null;
-            }
+    /** On the timer, which never waits for Azure: hands the walk over, unless a consumer's poll listed the waits. */
+    private synchronized void startWalk() {
+        nextWalk = null;
+        long now = System.nanoTime();
+        Optional<Wait> due = waits.values().stream().filter(w -> now - w.dueNanos() >= 0).findAny();
+        walking = due.isPresent() && !stopped;
+        if (walking) {
+            walker.execute(() -> walk(due.get().client()));
+        } else {
             schedule();
         }
     }
 
-    private void endTimedOutWaits() {
-        long now = System.nanoTime();
-        for (Wait wait : new ArrayList<>(waits.values())) {
-            if (wait.deadlineNanos != 0 && now - wait.deadlineNanos >= 0 && waits.remove(wait.jobId, wait)) {
-                if (wait.deleteOnTimeout) {
-                    waits.put(wait.jobId, new Wait(wait));
-                }
-                String fate = wait.deleteOnTimeout ? "it goes on in Azure and is deleted once it finished"
-                        : "it goes on in Azure";
-                complete(wait, null, new ExchangeTimedOutException(wait.exchange, wait.timeoutMillis,
-                        "Avatar job " + wait.jobId + " did not finish within waitTimeout; " + fate));
+    /**
+     * Walks from the top until every waiting job was listed (just created, they are near the top when the list is
+     * newest first, which nobody promised: else to its end); a waiting job the walk did not meet is asked for by id.
+     */
+    private void walk(AzureAvatarClient client) {
+        long start = System.nanoTime();
+        lastWalk = Instant.now();
+        try {
+            Set<String> unmet = new HashSet<>(waits.keySet());
+            JobListing listing = new JobListing(client, client.dialect().listUri(0, 100), () -> !stopped && !isEmpty());
+            for (JobPage page; !unmet.isEmpty() && (page = listing.nextPage()) != null;) {
+                listed(page.jobs());
+                page.jobs().forEach(job -> unmet.remove(job.getId()));
+                unmet.retainAll(waits.keySet());
+            }
+            LOG.debug("Walked {} pages of {} for {} waiting jobs", listing.pages(), client.origin(), waits.size());
+            for (String jobId : unmet) {
+                Wait wait = waits.get(jobId);
+                Optional<AvatarSynthesisJob> job = wait == null || stopped ? Optional.empty() : client.getJob(jobId);
+                job.ifPresentOrElse(found -> listed(List.of(found)), () -> end(wait, null,
+                        new AzureAvatarJobStateException("Avatar job " + jobId + " no longer exists: it was "
+                                                         + "deleted while createAndWait waited", jobId, null, 404, null,
+                                                         null)));
+            }
+        } catch (RuntimeException e) {
+            (stopped || isEmpty() ? LOG.atDebug() : LOG.atWarn()).log("Could not walk the job list of {} for {} "
+                    + "waiting jobs; trying again after waitDelay: {}", client.origin(), waits.size(), e.getMessage());
+        } finally {
+            // whatever the walk met, the next one is a waitDelay away
+            waits.values().forEach(w -> w.listedNanos().accumulateAndGet(start, (a, b) -> a - b < 0 ? b : a));
+            synchronized (this) {
+                walking = false;
+                schedule();
             }
         }
     }
 
-    /**
-     * Walks from the top until every waiting job was listed, or the walk passed below the oldest of them; a waiting job
-     * the walk did not meet (deleted by someone, or not listed yet) is asked for by id.
-     */
-    private void walk(AzureAvatarClient client) {
-        lastWalk = Instant.now();
-        Set<String> unmet = new HashSet<>(waits.keySet());
-        Instant oldest = waits.values().stream().map(w -> w.created).filter(Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
-        JobListing listing = new JobListing(client, client.dialect().listUri(0, 100), () -> !stopped);
-        for (JobPage page; (page = listing.nextPage()) != null;) {
-            listed(page.jobs());
-            page.jobs().forEach(job -> unmet.remove(job.getId()));
-            unmet.retainAll(waits.keySet());
-            if (unmet.isEmpty() || oldest != null && page.reachesBelow(oldest)) {
-                listing.stop();
-            }
+    /** On the timer: the exchange fails; with deleteOnTimeout its job stays watched until it can be deleted. */
+    private void timedOut(Wait wait) {
+        boolean delete = wait.config().isDeleteOnTimeout() && !stopped;
+        if (!waits.remove(wait.job().getId(), wait)) {
+            return;
+        } else if (delete) {
+            waits.putIfAbsent(wait.job().getId(), new Wait(wait.job(), null, null, null, wait.client(), wait.config()));
+            schedule();
         }
-        LOG.debug("Walked {} pages of {} for {} waiting jobs", listing.pages(), resourceName, waits.size());
-        for (String jobId : unmet) {
-            Wait wait = waits.get(jobId);
-            if (wait != null) {
-                Optional<AvatarSynthesisJob> job = client.getJob(jobId);
-                if (job.isPresent()) {
-                    listed(List.of(job.get()));
-                } else if (waits.remove(jobId, wait) && !wait.isDeletion()) {
-                    complete(wait, null, new AzureAvatarJobStateException("Avatar job " + jobId + " no longer exists: "
-                                                                          + "it was deleted while createAndWait waited",
-                            jobId, null, 404, null, null));
-                }
-            }
+        finish(wait, null, new ExchangeTimedOutException(wait.exchange(), wait.config().getWaitTimeout(), "Avatar job "
+                + wait.job().getId() + " did not finish within waitTimeout; it goes on in Azure"
+                + (delete ? " and is deleted once it finished" : "")));
+    }
+
+    private void end(Wait wait, AvatarSynthesisJob job, Exception error) {
+        if (wait != null && waits.remove(wait.job().getId(), wait)) {
+            finish(wait, job, error);
         }
     }
 
     /** Completes a wait on a pool thread: whoever listed the job (a consumer's poll) goes on with its own work. */
-    private void complete(Wait wait, AvatarSynthesisJob job, Exception error) {
+    private void finish(Wait wait, AvatarSynthesisJob job, Exception error) {
+        Optional.ofNullable(wait.timeout().get()).ifPresent(timeout -> timeout.cancel(false));
+        if (wait.exchange() == null && job == null) {
+            return; // a job to delete that is gone, another job now, or the application stops
+        }
         completions.execute(() -> {
-            if (wait.isDeletion()) {
-                deleteTimedOut(wait, job);
+            Exchange exchange = wait.exchange();
+            if (exchange == null) {
+                try {
+                    wait.client().deleteJob(job.getId());
+                    LOG.info("Deleted avatar job {} ({}), whose createAndWait timed out", job.getId(), job.getStatus());
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not delete avatar job {}, whose createAndWait timed out: {}", job.getId(),
+                            e.getMessage());
+                }
                 return;
-            }
-            Exchange exchange = wait.exchange;
-            if (error != null) {
+            } else if (error != null) {
                 exchange.setException(error);
             } else if (job.getStatus() == JobStatus.Failed) {
                 exchange.setException(new AzureAvatarJobFailedException(job));
@@ -286,19 +245,7 @@ final class JobWaits {
                 exchange.getMessage().setBody(job);
                 AvatarJobHeaders.set(exchange.getMessage(), job);
             }
-            wait.callback.done(false);
+            wait.callback().done(false);
         });
-    }
-
-    private void deleteTimedOut(Wait wait, AvatarSynthesisJob job) {
-        if (job == null) {
-            return;
-        }
-        try {
-            wait.client.deleteJob(wait.jobId);
-            LOG.info("Deleted avatar job {} ({}), whose createAndWait timed out", wait.jobId, job.getStatus());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not delete avatar job {}, whose createAndWait timed out: {}", wait.jobId, e.getMessage());
-        }
     }
 }

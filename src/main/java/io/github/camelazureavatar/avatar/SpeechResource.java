@@ -7,49 +7,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
 
 /**
- * One Azure Speech resource (endpoint and credential) as every endpoint of it in the CamelContext shares it: its rate
- * budget and request counters, the createAndWait exchanges waiting on it, the consumers polling it, and how many jobs
- * were created through this CamelContext (which wakes resting consumers). Azure counts requests per resource, not per
- * route, so this is the unit an operator watches.
+ * One Azure Speech resource (endpoint and credential) as its endpoints in the CamelContext share it: Azure counts
+ * requests per resource, so this is the unit an operator watches. Its name is its origin, as logs and the console show.
  */
-final class SpeechResource {
-
-    private final String name;
-    private final ResourceGuard guard;
-    private final JobWaits waits;
-    private final Set<AzureAvatarConsumer> consumers = new CopyOnWriteArraySet<>();
-    private final AtomicLong creates = new AtomicLong();
+record SpeechResource(String name, ResourceGuard guard, JobWaits waits, Set<AzureAvatarConsumer> consumers,
+        AtomicLong createCount) {
 
     SpeechResource(String name, ResourceGuard guard, JobWaits waits) {
-        this.name = name;
-        this.guard = guard;
-        this.waits = waits;
-    }
-
-    /** The resource's origin, as logs and the console show it. */
-    String name() {
-        return name;
-    }
-
-    ResourceGuard guard() {
-        return guard;
-    }
-
-    JobWaits waits() {
-        return waits;
-    }
-
-    Set<AzureAvatarConsumer> consumers() {
-        return consumers;
+        this(name, guard, waits, new CopyOnWriteArraySet<>(), new AtomicLong());
     }
 
     /** A job was created through this CamelContext: something is in progress now. */
     void created() {
-        creates.incrementAndGet();
+        createCount.incrementAndGet();
     }
 
     /** Jobs created through this CamelContext so far; a consumer compares it with what it saw at its last walk. */
     long creates() {
-        return creates.get();
+        return createCount.get();
     }
 }

@@ -1,11 +1,17 @@
 package io.github.camelazureavatar.avatar;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
+import io.github.camelazureavatar.avatar.emulator.Fault;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
@@ -35,14 +41,18 @@ class CreateAndWaitTest extends EmulatorTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:wait").to(avatarUri(API, JOB + "&" + options));
+                from("direct:wait").routeId("waits").to(avatarUri(API, JOB + "&" + options));
             }
         });
     }
 
     /** Sends an exchange without blocking the caller, as the async routing engine allows. */
     private CompletableFuture<Exchange> send(String text) throws Exception {
-        AsyncProducer producer = context.getEndpoint("direct:wait").createAsyncProducer();
+        return send("direct:wait", text);
+    }
+
+    private CompletableFuture<Exchange> send(String uri, String text) throws Exception {
+        AsyncProducer producer = context.getEndpoint(uri).createAsyncProducer();
         producer.start();
         Exchange exchange = new DefaultExchange(context);
         exchange.getMessage().setBody(text);
@@ -219,5 +229,150 @@ class CreateAndWaitTest extends EmulatorTestSupport {
         assertThat(threadsWith151Waits - threadsWithOneWait).as("threads added by 150 more waiting exchanges")
                 .isLessThanOrEqualTo(2);
         assertThat(waits).noneMatch(CompletableFuture::isDone);
+    }
+
+    private int waitingExchanges() {
+        return context.getEndpoints().stream().filter(AzureAvatarEndpoint.class::isInstance)
+                .mapToInt(e -> ((AzureAvatarEndpoint) e).getWaitingExchanges()).sum();
+    }
+
+    /** Deleted and created again under its id: another job, whose outcome is not this exchange's. */
+    @Test
+    @Timeout(60)
+    void aJobCreatedAgainUnderItsIdEndsTheWaitClearlyAfterOneWalk() throws Exception {
+        waitRoute("waitDelay=100");
+        long start = System.nanoTime();
+        CompletableFuture<Exchange> done = send("Soon replaced");
+        await().until(() -> azure.jobCount() == 1);
+        String jobId = azure.requests().all().get(0).path().replaceAll(".*/", "");
+        azure.deleteJob(jobId);
+        azure.advance(Duration.ofMinutes(1));
+        azure.createJob(jobId, "someone else's job", false);
+        azure.advance(Duration.ofSeconds(20));
+
+        Exchange exchange = done.get(10, TimeUnit.SECONDS);
+        long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(exchange.getException()).isInstanceOf(AzureAvatarJobStateException.class)
+                .hasMessageContaining(jobId).hasMessageContaining("created again");
+        long walks = listRequests();
+        assertThat(walks).as("at most one walk per waitDelay (100 ms) in %d ms", elapsedMillis)
+                .isBetween(1L, elapsedMillis / 100 + 1);
+        assertThat(requestsNamingAJob()).as("the job was listed: no GET by id").isZero();
+        assertThat(waitingExchanges()).isZero();
+    }
+
+    /** Each resource walks on its own: a walk of one that hangs on a slow answer delays nobody else. */
+    @Test
+    @Timeout(60)
+    void aSlowWalkOfOneResourceNeverTimesOutAnotherResourcesFinishedJob() throws Exception {
+        try (AvatarEmulator slow = AvatarEmulator.builder().subscriptionKey(KEY).start()) {
+            slow.faults().nextMatching("GET", listPath(API), 1, Fault.delay(Duration.ofSeconds(10)));
+            String slowUri = avatarUri(API, JOB + "&waitDelay=50").replace(azure.baseUrl(), slow.baseUrl());
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:slow").to(slowUri);
+                }
+            });
+            waitRoute("waitDelay=50&waitTimeout=5s");
+            CompletableFuture<Exchange> slowWait = send("direct:slow", "Slow resource");
+            await().until(() -> slow.jobCount() == 1 && slow.faults().pending() == 0);
+
+            CompletableFuture<Exchange> done = send("Quick resource");
+            await().until(() -> azure.jobCount() == 1);
+            azure.advance(Duration.ofSeconds(20));
+
+            Exchange exchange = done.get(10, TimeUnit.SECONDS);
+            assertThat(exchange.getException()).isNull();
+            assertThat(exchange.getMessage().getBody(AvatarSynthesisJob.class).getStatus()).isEqualTo(JobStatus.Succeeded);
+            assertThat(slowWait).isNotDone();
+        }
+    }
+
+    /** A walk that hangs on a slow answer does not hold back the timeout of the waits it serves. */
+    @Test
+    @Timeout(60)
+    void aWaitTimesOutOnTimeEvenWithinASlowWalk() throws Exception {
+        azure.faults().nextMatching("GET", listPath(API), 1, Fault.delay(Duration.ofSeconds(20)));
+        waitRoute("waitDelay=50&waitTimeout=300");
+        CompletableFuture<Exchange> done = send("Slow walk");
+
+        Exchange exchange = done.get(10, TimeUnit.SECONDS);
+
+        assertThat(exchange.getException()).isInstanceOf(ExchangeTimedOutException.class);
+        assertThat(azure.faults().pending()).as("the walk had begun").isZero();
+    }
+
+    private List<CompletableFuture<Exchange>> hundredWaits() throws Exception {
+        context.getShutdownStrategy().setTimeout(45);
+        waitRoute("waitDelay=1h");
+        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            waits.add(send("Wait " + i));
+        }
+        await().until(() -> waitingExchanges() == 100);
+        return waits;
+    }
+
+    private static void assertEndedByTheRoute(List<CompletableFuture<Exchange>> waits) throws Exception {
+        for (CompletableFuture<Exchange> wait : waits) {
+            assertThat(wait.get(10, TimeUnit.SECONDS).getException()).hasMessageContaining("Stopped waiting")
+                    .hasMessageContaining("The job goes on in Azure");
+        }
+    }
+
+    /** Camel's graceful stop waits for in-flight exchanges (45 s by default): the waits must not be among them. */
+    @Test
+    @Timeout(120)
+    void stoppingTheRouteWith100WaitsEndsThemAtOnce() throws Exception {
+        List<CompletableFuture<Exchange>> waits = hundredWaits();
+        long start = System.nanoTime();
+
+        context.getRouteController().stopRoute("waits");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stopRoute").isLessThan(Duration.ofSeconds(5));
+        assertEndedByTheRoute(waits);
+        assertThat(waitingExchanges()).isZero();
+        assertThat(azure.jobCount()).as("the jobs go on").isEqualTo(100);
+    }
+
+    @Test
+    @Timeout(120)
+    void suspendingTheRouteEndsTheWaitsAtOnceAndResumingWaitsAgain() throws Exception {
+        List<CompletableFuture<Exchange>> waits = hundredWaits();
+        long start = System.nanoTime();
+
+        context.getRouteController().suspendRoute("waits");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("suspendRoute").isLessThan(Duration.ofSeconds(5));
+        assertEndedByTheRoute(waits);
+        context.getRouteController().resumeRoute("waits");
+        CompletableFuture<Exchange> after = send("After resume");
+        await().until(() -> waitingExchanges() == 1);
+        assertThat(after).isNotDone();
+    }
+
+    /** Azure promises no precision for createdDateTime: a list that writes it to the millisecond lists the same job. */
+    @Test
+    void aListWithAnotherDatePrecisionListsTheSameJob() throws Exception {
+        var executors = context.getExecutorServiceManager();
+        ScheduledExecutorService timer = executors.newSingleThreadScheduledExecutor(this, "timer");
+        JobWaits waits = new JobWaits(timer, executors.newCachedThreadPool(this, "walks"),
+                executors.newCachedThreadPool(this, "completions"));
+        Instant created = Instant.parse("2026-01-01T00:00:00.1234567Z");
+        AvatarSynthesisJob answered = AvatarSynthesisJob.builder().id("precise").status(JobStatus.NotStarted)
+                .createdDateTime(created).json(JsonNodeFactory.instance.objectNode()).build();
+        Exchange exchange = new DefaultExchange(context);
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        waits.add(new JobWaits.Wait(answered, exchange, done::complete, this, null,
+                new AzureAvatarConfiguration()));
+
+        waits.listed(List.of(AvatarSynthesisJob.builder().id("precise").status(JobStatus.Succeeded)
+                .createdDateTime(created.truncatedTo(ChronoUnit.MILLIS)).json(JsonNodeFactory.instance.objectNode()).build()));
+
+        done.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getBody(AvatarSynthesisJob.class).getStatus()).isEqualTo(JobStatus.Succeeded);
+        executors.shutdownNow(timer); // its next walk is due in waitDelay (60 s): the context would wait for it
     }
 }
