@@ -360,19 +360,22 @@ class CreateAndWaitTest extends EmulatorTestSupport {
         JobWaits waits = new JobWaits(timer, executors.newCachedThreadPool(this, "walks"),
                 executors.newCachedThreadPool(this, "completions"));
         Instant created = Instant.parse("2026-01-01T00:00:00.1234567Z");
-        AvatarSynthesisJob answered = AvatarSynthesisJob.builder().id("precise").status(JobStatus.NotStarted)
-                .createdDateTime(created).json(JsonNodeFactory.instance.objectNode()).build();
+        AvatarSynthesisJob answered = job("NotStarted", created);
         Exchange exchange = new DefaultExchange(context);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         waits.add(new JobWaits.Wait(answered, exchange, done::complete, this, null,
                 new AzureAvatarConfiguration()));
 
-        waits.listed(List.of(AvatarSynthesisJob.builder().id("precise").status(JobStatus.Succeeded)
-                .createdDateTime(created.truncatedTo(ChronoUnit.MILLIS)).json(JsonNodeFactory.instance.objectNode()).build()));
+        waits.listed(List.of(job("Succeeded", created.truncatedTo(ChronoUnit.MILLIS))));
 
         done.get(10, TimeUnit.SECONDS);
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(AvatarSynthesisJob.class).getStatus()).isEqualTo(JobStatus.Succeeded);
         executors.shutdownNow(timer); // its next walk is due in waitDelay (60 s): the context would wait for it
+    }
+
+    private static AvatarSynthesisJob job(String status, Instant created) {
+        return AvatarSynthesisJob.of(JsonNodeFactory.instance.objectNode().put("id", "precise").put("status", status)
+                .put("createdDateTime", created.toString()));
     }
 }
