@@ -46,6 +46,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     static final Set<String> DURATIONS = Set.of("delay", "connecttimeout", "responsetimeout", "requesttimeout",
             "retryinitialdelay", "retrymaxdelay", "maxretryafter", "maxthrottlewait", "idledelay", "maxpollduration",
             "waittimeout", "waitdelay", "timetolive");
+    /** Camel reads a number it cannot read as 0: the whole-number options are checked first too. */
+    private static final Set<String> NUMBERS = Set.of("pagesize", "maxretries", "maxmessagesperpoll", "maxpagesperpoll");
 
     @Metadata
     private AzureAvatarConfiguration configuration = new AzureAvatarConfiguration();
@@ -103,8 +105,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     /**
      * Camel wraps any failure to make an endpoint in a message with its URI as given, where it masks one secret option
-     * at most; a failure for a URI holding one is rethrown with the URI masked instead, as the one exception Camel
-     * passes on as it is. The endpoint is validated (initialised) here for that reason too.
+     * at most and no misspelt one: the failure is rethrown as the one exception Camel passes on as it is, naming the
+     * endpoint without its options. The endpoint is validated (initialised) here for that reason too.
      */
     @Override
     public Endpoint createEndpoint(String uri, Map<String, Object> properties) throws Exception {
@@ -113,10 +115,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
             ServiceHelper.initService(endpoint);
             return endpoint;
         } catch (Exception e) {
-            if (maskUri(uri).equals(uri)) {
-                throw e;
-            }
-            throw new NoSuchEndpointException(maskUri(uri), "correct its options: " + maskUri(e.getMessage()));
+            throw new NoSuchEndpointException(uri.replaceFirst("\\?.*", ""), "correct its options: "
+                                                                             + maskUri(e.getMessage()));
         }
     }
 
@@ -126,9 +126,13 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         endpoint.identity = uri;
         endpoint.setLabel(remaining);
         parameters.forEach((option, value) -> {
-            if (DURATIONS.contains(option.toLowerCase(Locale.ROOT)) && value instanceof String text && !isDuration(text.trim())) {
+            String name = option.toLowerCase(Locale.ROOT);
+            if (DURATIONS.contains(name) && value instanceof String text && !isDuration(text.trim())) {
                 throw new IllegalArgumentException(option + "=" + text + " is not a duration: give milliseconds, or a "
                                                    + "duration such as 500ms, 30s, 2m or 1h30m");
+            }
+            if (NUMBERS.contains(name) && value instanceof String text && !text.trim().matches("\\d{1,9}")) {
+                throw new IllegalArgumentException(option + "=" + text + " is not a whole number of 0 or more");
             }
         });
         setProperties(endpoint, parameters);
@@ -152,8 +156,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         try {
             super.validateParameters(uri, parameters, optionPrefix);
         } catch (ResolveEndpointFailedException e) {
-            throw new ResolveEndpointFailedException(maskUri(uri), "unknown options " + parameters.keySet()
-                                                                   + ": check their spelling");
+            throw new IllegalArgumentException("unknown options " + parameters.keySet() + ": check their spelling");
         }
     }
 
