@@ -216,7 +216,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         leases.add(lease);
         users.merge(settings, 1, Integer::sum);
         users.merge(settings.resource(), 1, Integer::sum);
-        keepDownloadsOutOfStreamCache();
         return lease;
     }
 
@@ -252,8 +251,9 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     /**
      * Camel's stream caching, on by default, would copy a video whole into memory before the next step: the download's
      * own class goes on its deny list, unless the user allowed that class by name. Nothing else the user set changes.
+     * Called with each download: the strategy, started after the endpoints, would fail to add the user's own classes.
      */
-    private void keepDownloadsOutOfStreamCache() {
+    synchronized void keepDownloadsOutOfStreamCache() {
         StreamCachingStrategy strategy = getCamelContext().getStreamCachingStrategy();
         Collection<Class<?>> allowed = strategy.getAllowClasses();
         Collection<Class<?>> denied = strategy.getDenyClasses();

@@ -391,6 +391,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
                 IOHelper.close(opened);
             }
         });
+        getEndpoint().getComponent().keepDownloadsOutOfStreamCache();
         Message message = exchange.getMessage();
         message.setBody(download);
         AvatarJobHeaders.set(message, job);
