@@ -4,12 +4,14 @@ import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -39,14 +41,10 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     /** The secret options Camel's URI sanitizer does not know (proxyAuthPassword it masks itself). */
     private static final Pattern SECRET_IN_URI = Pattern.compile(
             "(?i)([?&](?:subscriptionKey|destinationContainerUrl)=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)");
-    /**
-     * The options of type java.time.Duration (a test keeps the list whole; reflection here would load azure-core's
-     * classes). Camel reads a duration it does not understand as 0 or as the part it understood: these are checked first.
-     */
+    /** Camel reads a duration it cannot read as 0 or as what it understood, a number as 0: checked first (a test keeps the list whole). */
     static final Set<String> DURATIONS = Set.of("delay", "connecttimeout", "responsetimeout", "requesttimeout",
             "retryinitialdelay", "retrymaxdelay", "maxretryafter", "maxthrottlewait", "idledelay", "maxpollduration",
             "waittimeout", "waitdelay", "timetolive");
-    /** Camel reads a number it cannot read as 0: the whole-number options are checked first too. */
     private static final Set<String> NUMBERS = Set.of("pagesize", "maxretries", "maxmessagesperpoll", "maxpagesperpoll");
 
     @Metadata
@@ -78,11 +76,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         }
     }
 
-    /**
-     * Camel 4.18 and newer mask the additional sensitive keywords (the setting behind
-     * camel.main.additionalSensitiveKeywords; the user's own are kept) in Camel Main's startup summary and configuration
-     * console. Camel 4.14 has no such setting: the docs advise placeholders there.
-     */
+    /** Camel 4.18+ masks additional sensitive keywords (the user's kept) in Main's startup summary and console. */
     private static void learnSecretNames(ExtendedCamelContext extension) {
         try {
             String words = (String) ExtendedCamelContext.class.getMethod("getAdditionalSensitiveKeywords").invoke(extension);
@@ -91,7 +85,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
                         (words == null || words.isBlank() ? "" : words + ",") + "subscriptionKey,destinationContainerUrl");
             }
         } catch (ReflectiveOperationException e) {
-            // Camel 4.14
+            // Camel 4.14 has no such setting: the docs advise placeholders
         }
     }
 
@@ -126,13 +120,11 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         endpoint.identity = uri;
         endpoint.setLabel(remaining);
         parameters.forEach((option, value) -> {
-            String name = option.toLowerCase(Locale.ROOT);
-            if (DURATIONS.contains(name) && value instanceof String text && !isDuration(text.trim())) {
-                throw new IllegalArgumentException(option + "=" + text + " is not a duration: give milliseconds, or a "
-                                                   + "duration such as 500ms, 30s, 2m or 1h30m");
-            }
-            if (NUMBERS.contains(name) && value instanceof String text && !text.trim().matches("\\d{1,9}")) {
-                throw new IllegalArgumentException(option + "=" + text + " is not a whole number of 0 or more");
+            boolean duration = DURATIONS.contains(option.toLowerCase(Locale.ROOT));
+            if ((duration || NUMBERS.contains(option.toLowerCase(Locale.ROOT))) && value instanceof String text
+                && !(duration ? isDuration(text.trim()) : text.trim().matches("\\d{1,9}"))) {
+                throw new IllegalArgumentException(option + "=" + text + " is not " + (duration
+                        ? "a duration such as 60000 (ms), 500ms, 30s, 2m, 1h30m or PT15M" : "a whole number of 0 or more"));
             }
         });
         setProperties(endpoint, parameters);
@@ -140,12 +132,9 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     }
 
     private static boolean isDuration(String text) {
-        if (text.matches("\\d+|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?")) {
-            return true;
-        }
         try {
-            return text.startsWith("P") && !Duration.parse(text).isNegative();
-        } catch (RuntimeException e) {
+            return text.matches("\\d+|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?") || !Duration.parse(text).isNegative();
+        } catch (DateTimeParseException e) {
             return false;
         }
     }
@@ -223,23 +212,18 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         if (!leases.remove(lease)) {
             return;
         }
-        if (users.merge(lease.settings, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
-            AzureAvatarClient client = clients.remove(lease.settings);
-            if (client != null) {
-                client.close();
-            }
+        if (lastUse(lease.settings)) {
+            Optional.ofNullable(clients.remove(lease.settings)).ifPresent(AzureAvatarClient::close);
         }
         ClientSettings.ResourceKey key = lease.settings.resource();
-        if (users.merge(key, -1, (a, b) -> a + b == 0 ? null : a + b) == null) {
-            SpeechResource resource = resources.remove(key);
-            if (resource != null) {
-                resource.waits().stop(null);
-            }
-            Runnable meters = meterRemovals.remove(key);
-            if (meters != null) {
-                meters.run();
-            }
+        if (lastUse(key)) {
+            Optional.ofNullable(resources.remove(key)).ifPresent(resource -> resource.waits().stop(null));
+            Optional.ofNullable(meterRemovals.remove(key)).ifPresent(Runnable::run);
         }
+    }
+
+    private boolean lastUse(Object key) {
+        return users.merge(key, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
     }
 
     private void releaseCollected() {

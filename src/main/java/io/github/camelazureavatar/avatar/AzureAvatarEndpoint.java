@@ -105,9 +105,7 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     protected void doInit() throws Exception {
         super.doInit();
         configuration.validate();
-        if (getDelay() <= 0) {
-            throw new IllegalArgumentException("delay must be positive, not " + getDelay());
-        }
+        AzureAvatarConfiguration.atLeast("delay", getDelay(), 1);
     }
 
     @Override
