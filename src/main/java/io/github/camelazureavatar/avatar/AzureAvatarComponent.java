@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -239,15 +240,12 @@ public class AzureAvatarComponent extends HealthCheckComponent {
      */
     synchronized void keepDownloadsOutOfStreamCache() {
         StreamCachingStrategy strategy = getCamelContext().getStreamCachingStrategy();
-        Collection<Class<?>> allowed = strategy.getAllowClasses();
-        Collection<Class<?>> denied = strategy.getDenyClasses();
-        if (allowed != null && allowed.contains(BlobDownload.class)
-            || denied != null && denied.contains(BlobDownload.class)) {
-            return;
+        List<Class<?>> denied = new ArrayList<>(Objects.requireNonNullElse(strategy.getDenyClasses(), List.of()));
+        if (!denied.contains(BlobDownload.class)
+            && !Objects.requireNonNullElse(strategy.getAllowClasses(), List.of()).contains(BlobDownload.class)) {
+            denied.add(BlobDownload.class);
+            strategy.setDenyClasses(denied.toArray(Class<?>[]::new));
         }
-        List<Class<?>> classes = new ArrayList<>(denied == null ? List.of() : denied);
-        classes.add(BlobDownload.class);
-        strategy.setDenyClasses(classes.toArray(Class<?>[]::new));
     }
 
     AzureAvatarClient client(ClientSettings settings) {
