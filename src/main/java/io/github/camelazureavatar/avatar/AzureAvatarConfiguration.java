@@ -638,25 +638,27 @@ public class AzureAvatarConfiguration implements Cloneable {
             validateEndpoint();
         }
         requireValidPageSize(pageSize, "pageSize");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries must be 0 or more, not " + maxRetries);
-        }
-        if (connectTimeout <= 0 || responseTimeout <= 0 || requestTimeout < 0) {
-            throw new IllegalArgumentException("connectTimeout and responseTimeout must be positive, requestTimeout 0 or more");
-        }
-        if (idleDelay < 0 || waitTimeout < 0 || waitDelay <= 0) {
-            throw new IllegalArgumentException("idleDelay and waitTimeout must be 0 or more, waitDelay positive");
-        }
+        atLeast("maxRetries", maxRetries, 0);
+        atLeast("connectTimeout", connectTimeout, 1);
+        atLeast("responseTimeout", responseTimeout, 1);
+        atLeast("requestTimeout", requestTimeout, 0);
+        atLeast("idleDelay", idleDelay, 0);
+        atLeast("waitTimeout", waitTimeout, 0);
+        atLeast("waitDelay", waitDelay, 1);
+        atLeast("maxPagesPerPoll", maxPagesPerPoll, 1);
+        atLeast("maxPollDuration", maxPollDuration, 1);
+        atLeast("maxThrottleWait", maxThrottleWait, 0);
+        atLeast("maxMessagesPerPoll", maxMessagesPerPoll, 0);
         if (fullScanEvery < 0) {
             throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
         }
-        if (maxPagesPerPoll < 1 || maxPollDuration < 1 || maxThrottleWait < 0) {
-            throw new IllegalArgumentException("maxPagesPerPoll and maxPollDuration must be positive, maxThrottleWait 0 or more");
-        }
-        if (maxMessagesPerPoll < 0) {
-            throw new IllegalArgumentException("maxMessagesPerPoll must be 0 (no limit) or more, not " + maxMessagesPerPoll);
-        }
         statusFilter();
+    }
+
+    static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be " + (least == 0 ? "0 or more" : "positive") + ", not " + value);
+        }
     }
 
     /**

@@ -49,12 +49,16 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_POLL_DELAY_MILLIS, javaType = "java.time.Duration")
     private long delay = DEFAULT_POLL_DELAY_MILLIS;
 
+    /** The URI as given, secrets included: the URI this endpoint shows has them masked. */
+    String identity;
     private AzureAvatarClient client;
     private SpeechResource resource;
+    private AzureAvatarComponent.Lease lease;
     private DeliveryRecord deliveries;
 
     public AzureAvatarEndpoint(String uri, AzureAvatarComponent component, AzureAvatarConfiguration configuration) {
         super(uri, component);
+        this.identity = uri;
         this.configuration = configuration;
         // Camel's 500 ms would be 120 polls a minute against a quota of 2 requests a minute
         setDelay(DEFAULT_POLL_DELAY_MILLIS);
@@ -101,6 +105,7 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     protected void doInit() throws Exception {
         super.doInit();
         configuration.validate();
+        AzureAvatarConfiguration.atLeast("delay", getDelay(), 1);
     }
 
     @Override
@@ -109,6 +114,7 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
         ClientSettings settings = new ClientSettings(configuration.resolveEndpoint(),
                 AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.timeouts(),
                 configuration.retryPolicy());
+        lease = getComponent().acquire(this, settings);
         resource = getComponent().resource(settings);
         client = getComponent().client(settings);
     }
@@ -116,7 +122,23 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(deliveries);
+        if (lease != null) {
+            getComponent().release(lease);
+            lease = null;
+        }
         super.doStop();
+    }
+
+    /** Endpoints that differ in a secret are different endpoints (Camel's caches of producers go by equals). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AzureAvatarEndpoint endpoint && identity.equals(endpoint.identity)
+               && getCamelContext() == endpoint.getCamelContext();
+    }
+
+    @Override
+    public int hashCode() {
+        return identity.hashCode();
     }
 
     /** What this endpoint's consumers have delivered; kept across route restarts, made by the first consumer. */

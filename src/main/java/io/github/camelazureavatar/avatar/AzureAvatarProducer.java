@@ -27,6 +27,7 @@ import io.github.camelazureavatar.avatar.model.AvatarJobIds;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
+import io.github.camelazureavatar.avatar.model.SecretMasking;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -327,6 +328,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
                 IOHelper.close(opened);
             }
         });
+        getEndpoint().getComponent().keepDownloadsOutOfStreamCache();
         Message message = exchange.getMessage();
         message.setBody(download);
         AvatarJobHeaders.set(message, job);
@@ -416,6 +418,11 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         if (url == null || url.isBlank()) {
             throw new AzureAvatarJobStateException("Avatar job " + job.getId() + " is " + job.getStatus()
                                                    + " but Azure gave no " + what + " URL",
+                    job.getId(), job.getStatus(), 0, null, null);
+        }
+        if (url.startsWith("//") || inContainer(url) && url.matches("(?s)[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+            throw new AzureAvatarJobStateException("Avatar job " + job.getId() + " gave a " + what + " link that is "
+                                                   + "neither an http(s) URL nor a path: " + SecretMasking.maskUrl(url),
                     job.getId(), job.getStatus(), 0, null, null);
         }
         if (!inContainer(url)) {

@@ -146,6 +146,7 @@ public final class AvatarEmulator implements AutoCloseable {
     private final BlobHost blobHost;
     private final BlobLayout layout;
     private final Quota quota;
+    private final Gateway gateway;
     private final String baseUrl;
     private final String blobBaseUrl;
 
@@ -169,7 +170,8 @@ public final class AvatarEmulator implements AutoCloseable {
         ServiceContext ctx = new ServiceContext(store, factory, parser, json, faults, b.maxActiveJobs);
         this.blobHost = new BlobHost(log, store, json, layout, video, clock);
         this.quota = b.quotaRequests > 0 ? new Quota(b.quotaRequests, b.quotaWindow, b.rateLimitHeaders, clock) : null;
-        apiServer.createContext("/", new Gateway(ctx, log, baseUrl, b, quota));
+        this.gateway = new Gateway(ctx, log, baseUrl, b, quota);
+        apiServer.createContext("/", gateway);
         blobHost.bind(blobServer, faults);
         apiServer.setExecutor(executor);
         blobServer.setExecutor(executor);
@@ -347,6 +349,17 @@ public final class AvatarEmulator implements AutoCloseable {
     }
 
     /** The inputs a job was created with, exactly as Azure received them (texts or SSML documents); empty when gone. */
+    /** The subscription key of each API request that had one, in order of arrival. */
+    public List<String> receivedKeys() {
+        return gateway.receivedKeys();
+    }
+
+    /** The container a job writes to ({@code destinationContainerUrl}); empty when it writes to Microsoft's storage. */
+    public Optional<String> jobDestinationContainer(String id) {
+        EmulatedJob job = store.get(id);
+        return job == null ? Optional.empty() : Optional.ofNullable(job.draft.destinationContainer);
+    }
+
     public Optional<List<String>> jobInputs(String id) {
         EmulatedJob job = store.get(id);
         return job == null || job.draft.texts == null ? Optional.empty() : Optional.of(List.copyOf(job.draft.texts));
@@ -418,6 +431,7 @@ public final class AvatarEmulator implements AutoCloseable {
     public static final class Builder {
 
         private String subscriptionKey = "emulator-key";
+        private final Set<String> otherSubscriptionKeys = new LinkedHashSet<>();
         private final Set<String> bearerTokens = new LinkedHashSet<>();
         private boolean anyBearerToken;
         private EmulatorClock clock = new ManualClock(DEFAULT_START);
@@ -447,6 +461,16 @@ public final class AvatarEmulator implements AutoCloseable {
 
         boolean acceptsAnyBearerToken() {
             return anyBearerToken;
+        }
+
+        Set<String> otherSubscriptionKeys() {
+            return otherSubscriptionKeys;
+        }
+
+        /** Another key the resource accepts, as a second tenant's key on the same endpoint. */
+        public Builder otherSubscriptionKey(String key) {
+            otherSubscriptionKeys.add(Objects.requireNonNull(key));
+            return this;
         }
 
         public Builder subscriptionKey(String key) {

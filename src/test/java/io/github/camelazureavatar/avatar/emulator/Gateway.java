@@ -1,5 +1,8 @@
 package io.github.camelazureavatar.avatar.emulator;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,7 +13,8 @@ import java.util.Set;
  */
 final class Gateway extends FaultingHandler {
 
-    private final String subscriptionKey;
+    private final Set<String> subscriptionKeys = new HashSet<>();
+    private final List<String> receivedKeys = new ArrayList<>();
     private final Set<String> bearerTokens;
     private final boolean anyBearerToken;
     private final Quota quota;
@@ -19,7 +23,8 @@ final class Gateway extends FaultingHandler {
 
     Gateway(ServiceContext ctx, RequestLog log, String baseUrl, AvatarEmulator.Builder config, Quota quota) {
         super("api", ctx.faults(), log, baseUrl);
-        this.subscriptionKey = config.subscriptionKey();
+        subscriptionKeys.add(config.subscriptionKey());
+        subscriptionKeys.addAll(config.otherSubscriptionKeys());
         this.bearerTokens = Set.copyOf(config.bearerTokens());
         this.anyBearerToken = config.acceptsAnyBearerToken();
         this.quota = quota;
@@ -58,8 +63,13 @@ final class Gateway extends FaultingHandler {
 
     private boolean authorised(ApiRequest r) {
         String key = r.header("Ocp-Apim-Subscription-Key");
-        if (key != null && key.equals(subscriptionKey)) {
-            return true;
+        if (key != null) {
+            synchronized (receivedKeys) {
+                receivedKeys.add(key);
+            }
+            if (subscriptionKeys.contains(key)) {
+                return true;
+            }
         }
         String authorization = r.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -67,6 +77,13 @@ final class Gateway extends FaultingHandler {
             return anyBearerToken ? !token.isEmpty() : bearerTokens.contains(token);
         }
         return false;
+    }
+
+    /** The key of each API request that had one, in order of arrival. */
+    List<String> receivedKeys() {
+        synchronized (receivedKeys) {
+            return List.copyOf(receivedKeys);
+        }
     }
 
     /** Azure answers 415 to a create that is not JSON. */

@@ -9,11 +9,15 @@ import org.apache.camel.spring.boot.util.CamelPropertiesHelper;
 import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigurationBeans;
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -45,5 +49,21 @@ public class AzureAvatarComponentAutoConfiguration {
                         && target instanceof AzureAvatarComponent;
             }
         };
+    }
+
+    /**
+     * The actuator's configprops and env endpoints show values with show-values=always; the component's secret options
+     * (key, destination container SAS URL, proxy password) stay masked there whatever that setting says.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.SanitizingFunction")
+    static class ActuatorSanitizing {
+
+        @Bean
+        SanitizingFunction azureAvatarSecretOptions() {
+            return data -> data.getLowerCaseKey().replace("-", "")
+                    .matches(".*(subscriptionkey|destinationcontainerurl|proxyauthpassword)") ? data.withValue(
+                            SanitizableData.SANITIZED_VALUE) : data;
+        }
     }
 }
