@@ -1,15 +1,12 @@
 package io.github.camelazureavatar.avatar;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.github.camelazureavatar.avatar.client.RequestCounters;
-import io.github.camelazureavatar.avatar.client.RequestCounters.Event;
-import io.github.camelazureavatar.avatar.client.RequestCounters.Kind;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
+import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
 import org.apache.camel.Component;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -17,9 +14,9 @@ import org.apache.camel.util.json.JsonArray;
 import org.apache.camel.util.json.JsonObject;
 
 /**
- * The azure-avatar dev console: per Azure resource, what it was sent (requests by kind in the last minute and hour,
- * answers 429, retries), its rate budget and any block Azure asked for, the createAndWait exchanges waiting on it, and
- * each consumer's jobs in progress and polls.
+ * The azure-avatar dev console: per Azure resource, what it was sent (requests by kind, answers 429, retries), its rate
+ * budget and any block Azure asked for, the createAndWait exchanges waiting on it, and each consumer's jobs in progress
+ * and polls. Micrometer's meters carry the same counts, for rates over time.
  */
 @DevConsole(name = "azure-avatar", displayName = "Azure Avatar", description = "Azure AI Speech avatar batch synthesis")
 public class AzureAvatarDevConsole extends AbstractDevConsole {
@@ -32,18 +29,17 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
         for (Map<String, Object> resource : resources()) {
-            text.append("Azure resource: ").append(resource.get("resource")).append('\n');
-            text.append("    Requests in the last minute: ").append(kinds(resource, "requestsLastMinute")).append('\n');
-            text.append("    Requests in the last hour:   ").append(kinds(resource, "requestsLastHour")).append('\n');
-            text.append("    Answers 429: ").append(resource.get("throttledLastHour")).append(" in the last hour, ")
-                    .append(resource.get("throttledTotal")).append(" in all; retries: ")
-                    .append(resource.get("retriesLastHour")).append(" in the last hour, ")
-                    .append(resource.get("retriesTotal")).append(" in all\n");
-            Object budget = resource.get("requestsPerMinute");
-            text.append("    Rate budget: ").append("0".equals(String.valueOf(budget))
-                    ? "no client-side limit" : budget + " requests a minute").append('\n');
-            text.append("    Blocked until: ").append(resource.getOrDefault("blockedUntil", "-")).append('\n');
-            text.append("    Exchanges waiting (createAndWait): ").append(resource.get("waitingExchanges"))
+            Map<?, ?> requests = (Map<?, ?>) resource.get("requests");
+            text.append("Azure resource: ").append(resource.get("resource")).append('\n')
+                    .append("    Requests: ").append(requests.values().stream().mapToLong(v -> (Long) v).sum())
+                    .append(requests.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ", " (", ")")))
+                    .append("; answers 429: ").append(resource.get("throttled"))
+                    .append("; retries: ").append(resource.get("retries")).append('\n')
+                    .append("    Rate budget: ").append(Integer.valueOf(0).equals(resource.get("requestsPerMinute"))
+                            ? "no client-side limit" : resource.get("requestsPerMinute") + " requests a minute")
+                    .append("; blocked until: ").append(resource.getOrDefault("blockedUntil", "-")).append('\n')
+                    .append("    Exchanges waiting (createAndWait): ").append(resource.get("waitingExchanges"))
                     .append(", last walk of their own: ").append(resource.getOrDefault("waitsLastWalk", "-"))
                     .append(", next: ").append(resource.getOrDefault("waitsNextWalk", "-")).append('\n');
             for (Object each : (List<?>) resource.get("consumers")) {
@@ -59,22 +55,16 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
         return text.toString();
     }
 
-    private static String kinds(Map<String, Object> resource, String field) {
-        Map<?, ?> byKind = (Map<?, ?>) resource.get(field);
-        long total = byKind.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
-        return total + " (" + byKind.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")) + ")";
-    }
-
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
-        JsonObject root = new JsonObject();
         JsonArray list = new JsonArray();
         resources().forEach(resource -> list.add(new JsonObject(resource)));
+        JsonObject root = new JsonObject();
         root.put("resources", list);
         return root;
     }
 
+    /** Each resource as plain maps, lists and values: the text and JSON forms both come from it. */
     private List<Map<String, Object>> resources() {
         Component component = getCamelContext().hasComponent("azure-avatar");
         if (!(component instanceof AzureAvatarComponent avatar)) {
@@ -83,31 +73,20 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
         return avatar.resources().stream().map(AzureAvatarDevConsole::describe).toList();
     }
 
-    /** A resource as plain maps, lists and values: the text and JSON forms both come from it. */
-    static Map<String, Object> describe(SpeechResource resource) {
+    private static Map<String, Object> describe(SpeechResource resource) {
         ResourceGuard guard = resource.guard();
-        RequestCounters counters = guard.counters();
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("resource", resource.name());
-        JsonObject lastMinute = new JsonObject();
-        JsonObject lastHour = new JsonObject();
-        JsonObject total = new JsonObject();
+        JsonObject requests = new JsonObject();
         for (Kind kind : Kind.values()) {
-            lastMinute.put(kind.name(), counters.lastMinute(kind));
-            lastHour.put(kind.name(), counters.lastHour(kind));
-            total.put(kind.name(), counters.total(kind));
+            requests.put(kind.name(), guard.requests(kind));
         }
-        map.put("requestsLastMinute", lastMinute);
-        map.put("requestsLastHour", lastHour);
-        map.put("requestsTotal", total);
-        map.put("throttledLastHour", counters.lastHour(Event.throttled));
-        map.put("throttledTotal", counters.total(Event.throttled));
-        map.put("retriesLastHour", counters.lastHour(Event.retried));
-        map.put("retriesTotal", counters.total(Event.retried));
+        map.put("requests", requests);
+        map.put("throttled", guard.throttled());
+        map.put("retries", guard.retries());
         map.put("requestsPerMinute", guard.requestsPerMinute());
-        Instant blockedUntil = guard.blockedUntil();
-        if (blockedUntil != null) {
-            map.put("blockedUntil", blockedUntil.toString());
+        if (guard.blockedUntil() != null) {
+            map.put("blockedUntil", guard.blockedUntil().toString());
         }
         JobWaits waits = resource.waits();
         map.put("waitingExchanges", waits.waiting());

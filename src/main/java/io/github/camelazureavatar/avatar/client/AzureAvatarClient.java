@@ -3,44 +3,72 @@ package io.github.camelazureavatar.avatar.client;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.SecretMasking;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one place that talks to Azure: every request of the consumer and the producer goes through here, so auth,
- * origin pinning, timeouts and error mapping hold everywhere. Credentials are sent only to the configured endpoint's
- * origin; blob downloads go out bare, authorised by their SAS signature alone.
+ * origin pinning, timeouts, the resource's budget and error mapping hold everywhere. Credentials are sent only to the
+ * configured endpoint's origin (through a proxy, if any, as tunnelled traffic for https); blob downloads go out bare,
+ * authorised by their SAS signature alone. Retries are HttpClient's, with Azure's rules: see {@link Retries}.
  */
 public final class AzureAvatarClient implements Closeable {
 
@@ -52,41 +80,54 @@ public final class AzureAvatarClient implements Closeable {
     /** For callers that wait as long as the request needs, such as the producer. */
     public static final BooleanSupplier ALWAYS = () -> true;
 
+    /** Throttled, or a passing server or gateway fault: each passes if the client waits. */
+    private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
+
     private final AvatarApiDialect dialect;
     private final Origin origin;
     private final AzureAvatarAuth auth;
-    private final CloseableHttpClient http;
-    private final RetryPolicy retryPolicy;
+    private final Wire wire;
     private final ResourceGuard guard;
-    private final Duration requestTimeout;
-    /** Cancels requests that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
+    /** Cancels attempts that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
     private final ScheduledExecutorService deadlines;
+    private final CloseableHttpClient http;
 
-    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Timeouts timeouts, RetryPolicy retryPolicy,
+    /** @param sslContext for a private CA or a TLS-inspecting gateway; null for the JVM's trust store */
+    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Wire wire, SSLContext sslContext,
                              ResourceGuard guard, ScheduledExecutorService deadlines) {
         this.dialect = dialect;
         this.origin = Origin.of(dialect.endpoint());
         this.auth = auth;
-        this.retryPolicy = retryPolicy;
+        this.wire = wire;
         this.guard = guard;
-        this.requestTimeout = timeouts.request();
         this.deadlines = deadlines;
         warnIfHttpClientLogsSecrets();
-        Timeout connect = Timeout.of(timeouts.connect());
-        Timeout response = Timeout.of(timeouts.response());
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect).setSocketTimeout(response).build())
-                        .setMaxConnPerRoute(20).setMaxConnTotal(40)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
-                // retries are ours to decide (HttpClient would sleep on a long Retry-After and look hung), and a
-                // redirect could carry the key to another host
-                .disableAutomaticRetries()
+                                .setConnectTimeout(Timeout.of(wire.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(wire.responseTimeout())).build())
+                        .setTlsSocketStrategy(sslContext == null ? null : new DefaultClientTlsStrategy(sslContext))
+                        .setMaxConnPerRoute(20).setMaxConnTotal(40).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(wire.responseTimeout())).build())
+                .setRetryStrategy(new Retries())
+                .addExecInterceptorAfter(ChainElement.RETRY.name(), "azure-avatar-attempt", this::attempt)
+                // the JVM's proxy settings (https.proxyHost, https.nonProxyHosts, ...) unless a proxy is configured
+                .useSystemProperties()
+                // a redirect could carry the key to another host
                 .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
+                .disableCookieManagement();
+        if (wire.proxyHost() != null) {
+            HttpHost proxy = new HttpHost(wire.proxyHost(), wire.proxyPort());
+            builder.setProxy(proxy);
+            if (wire.proxyAuthUsername() != null) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(proxy), new UsernamePasswordCredentials(wire.proxyAuthUsername(),
+                        wire.proxyAuthPassword() == null ? new char[0] : wire.proxyAuthPassword().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+            }
+        }
+        this.http = builder.build();
     }
 
     /**
@@ -122,7 +163,7 @@ public final class AzureAvatarClient implements Closeable {
      *                              the answer is no job list page
      */
     public JobPage listPage(URI pageUri, BooleanSupplier keepGoing) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", RequestCounters.Kind.list, keepGoing).body;
+        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", Kind.list, keepGoing).body;
         try {
             JobPage page = dialect.readPage(body);
             if (!page.unreadable().isEmpty()) {
@@ -141,9 +182,8 @@ public final class AzureAvatarClient implements Closeable {
     /** The job, or empty when Azure does not know it. */
     public Optional<AvatarSynthesisJob> getJob(String jobId) {
         try {
-            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId,
-                    RequestCounters.Kind.get, ALWAYS).body,
-                    "get job " + jobId));
+            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId, Kind.get, ALWAYS)
+                    .body, "get job " + jobId));
         } catch (AzureAvatarException e) {
             if (e.getHttpResponseCode() == 404) {
                 return Optional.empty();
@@ -164,15 +204,15 @@ public final class AzureAvatarClient implements Closeable {
         if (operationId != null && dialect.supportsOperations()) {
             request.setHeader("Operation-Id", operationId);
         }
-        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId),
-                RequestCounters.Kind.create, ALWAYS);
+        Answer response = send(request, "create job" + (jobId == null ? "" : " " + jobId),
+                Kind.create, ALWAYS);
         AvatarSynthesisJob job = readJob(response.body, "create job");
         return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
     }
 
     /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
     public void deleteJob(String jobId) {
-        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, RequestCounters.Kind.delete, ALWAYS);
+        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, Kind.delete, ALWAYS);
     }
 
     /**
@@ -192,7 +232,7 @@ public final class AzureAvatarClient implements Closeable {
         ClassicHttpResponse response = null;
         try {
             LOG.debug("GET {}", masked);
-            guard.counters().count(RequestCounters.Kind.download);
+            guard.counted(Kind.download, false);
             response = http.executeOpen(null, new HttpGet(uri), null);
             HttpEntity entity = response.getEntity();
             int status = response.getCode();
@@ -250,100 +290,175 @@ public final class AzureAvatarClient implements Closeable {
                 200, null, e);
     }
 
-    /**
-     * Sends a request to the Speech resource, retrying what Azure says will pass (throttling, passing faults) as the
-     * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and blocks the
-     * resource until then, so that no route polls a throttled Azure in a busy loop.
-     */
-    private ApiResponse send(HttpUriRequestBase request, String action, RequestCounters.Kind kind,
-                             BooleanSupplier keepGoing) {
-        boolean create = kind == RequestCounters.Kind.create;
-        RequestCounters counters = guard.counters();
-        for (int attempt = 0;; attempt++) {
-            refuseWhileBlocked(action);
-            if (attempt > 0) {
-                counters.count(RequestCounters.Event.retried);
+    /** Sends a request to the Speech resource; HttpClient retries it as {@link Retries} allows. */
+    private Answer send(HttpUriRequestBase request, String action, Kind kind, BooleanSupplier keepGoing) {
+        Call call = new Call(kind, action, keepGoing);
+        HttpClientContext context = HttpClientContext.create();
+        context.setAttribute(Call.KEY, call);
+        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            Answer answer = new Answer(response, response.getEntity().getContent().readAllBytes());
+            if (response.getCode() >= 300) {
+                throw failure(answer, call);
             }
-            ApiResponse response;
-            try {
-                pause(guard.reserve(), action, keepGoing);
-                counters.count(kind);
-                response = execute(request);
-            } catch (IOException e) {
-                String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
-                if (attempt < retryPolicy.maxRetries() && RetryPolicy.mayRepeat(request.getMethod(), create, 0)) {
-                    Duration pause = retryPolicy.backoff(attempt);
-                    LOG.debug("Could not {} at {} ({}); retry {} in {} ms", action, origin, reason, attempt + 1,
-                            pause.toMillis());
-                    pause(pause, action, keepGoing);
-                    request.reset();
-                    continue;
-                }
-                throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
-            }
-            if (response.status < 300) {
-                return response;
-            }
-            if (response.status == 429) {
-                counters.count(RequestCounters.Event.throttled);
-            }
-            if (!RetryPolicy.isRetryableStatus(response.status)
-                    || !RetryPolicy.mayRepeat(request.getMethod(), create, response.status)) {
-                throw error(response, action, null);
-            }
-            Duration askedFor = RetryAfter.of(response::header, retryPolicy.maxThrottleWait());
-            if (askedFor != null && askedFor.compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                Instant until = Instant.now().plus(askedFor);
-                guard.blockUntil(until, response.status);
-                throw error(response, action, "Azure asked to wait " + askedFor.toSeconds() + " s, until " + until
-                                              + "; no request goes to this resource before then");
-            }
-            if (attempt >= retryPolicy.maxRetries()) {
-                if (askedFor != null) {
-                    guard.blockUntil(Instant.now().plus(askedFor), response.status);
-                }
-                throw error(response, action, attempt == 0 ? null : "gave up after " + (attempt + 1) + " attempts");
-            }
-            Duration pause = askedFor != null ? askedFor : retryPolicy.backoff(attempt);
-            LOG.debug("Azure answered HTTP {} to {} at {}; retry {} in {} ms", response.status, action, origin,
-                    attempt + 1, pause.toMillis());
-            pause(pause, action, keepGoing);
-            request.reset();
+            return answer;
+        } catch (IOException e) {
+            String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
+            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
         }
     }
 
-    private void refuseWhileBlocked(String action) {
-        Instant until = guard.blockedUntil();
-        if (until != null) {
-            throw new AzureAvatarException("Not sending " + action + " to " + origin + ": Azure asked to wait until "
-                                           + until + " (HTTP " + guard.blockedBecause() + ")",
+    /**
+     * One attempt of a request to the Speech resource: HttpClient's retries pass here too, so that each attempt waits
+     * for the resource's budget, respects its block and is counted, and requestTimeout bounds each attempt, answer
+     * read whole. Downloads pass through untouched.
+     */
+    private ClassicHttpResponse attempt(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        Call call = (Call) scope.clientContext.getAttribute(Call.KEY);
+        if (call == null) {
+            return chain.proceed(request, scope);
+        }
+        if (!call.keepGoing.getAsBoolean()) {
+            throw new AzureAvatarException("Stopped before sending " + call.action + " to " + origin, 0, null);
+        }
+        Instant blocked = guard.blockedUntil();
+        if (blocked != null) {
+            throw new AzureAvatarException("Not sending " + call.action + " to " + origin + ": Azure asked to wait until "
+                                           + blocked + " (HTTP " + guard.blockedBecause() + ")",
                     guard.blockedBecause(), null);
         }
-    }
-
-    private ApiResponse execute(HttpUriRequestBase request) throws IOException {
-        auth.authenticate(request);
-        long start = System.nanoTime();
-        ScheduledFuture<?> deadline = requestTimeout.isZero()
-                ? null : deadlines.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            ApiResponse response = http.execute(request, r -> new ApiResponse(
-                    r.getCode(), r.getHeaders(), readBounded(r.getEntity())));
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestUri(), response.status,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            TimeUnit.NANOSECONDS.sleep(guard.reserve().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the rate budget");
+        }
+        guard.counted(call.kind, call.attempts++ > 0);
+        auth.authenticate(request);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        long timeout = wire.requestTimeout().toMillis();
+        ScheduledFuture<?> deadline = timeout == 0 ? null : deadlines.schedule(() -> {
+            timedOut.set(true);
+            scope.execRuntime.discardEndpoint();
+        }, timeout, TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = chain.proceed(request, scope);
+            response.setEntity(new ByteArrayEntity(readBounded(response.getEntity()), null));
+            if (response.getCode() == 429) {
+                guard.throttledOnce();
             }
+            LOG.debug("{} {} -> {}", request.getMethod(), request.getRequestUri(), response.getCode());
             return response;
         } catch (IOException e) {
-            if (request.isCancelled()) {
-                throw new RequestTimedOut("no complete answer within requestTimeout " + requestTimeout.toMillis() + " ms");
+            if (response != null) {
+                response.close();
             }
-            throw e;
+            throw timedOut.get() ? new RequestTimedOut("no complete answer within requestTimeout " + timeout + " ms") : e;
         } finally {
             if (deadline != null) {
                 deadline.cancel(false);
             }
         }
+    }
+
+    /**
+     * How long Azure asked to wait: Retry-After in seconds or as an HTTP date, or X-RateLimit-Reset (3.1 platform) as
+     * epoch seconds or an ISO instant; at most maxThrottleWait. Null when it asked for nothing readable ({@code abc},
+     * {@code -5}, {@code 1.5}): the ordinary backoff applies then.
+     */
+    Duration retryAfter(MessageHeaders response) {
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        Header header = retryAfter != null ? retryAfter : response.getFirstHeader("X-RateLimit-Reset");
+        String value = header == null ? "" : header.getValue().trim();
+        Duration wait;
+        if (value.isEmpty()) {
+            return null;
+        } else if (value.chars().allMatch(Character::isDigit)) {
+            try {
+                long number = Long.parseLong(value);
+                wait = retryAfter != null ? Duration.ofSeconds(number)
+                        : Duration.between(Instant.now(), Instant.ofEpochSecond(number));
+            } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+                wait = wire.maxThrottleWait(); // a number beyond any clock: readable, and too long
+            }
+        } else {
+            Instant until;
+            try {
+                until = retryAfter != null ? DateUtils.parseStandardDate(value) : Instant.parse(value);
+            } catch (DateTimeException e) {
+                until = null;
+            }
+            if (until == null) {
+                return null;
+            }
+            wait = Duration.between(Instant.now(), until);
+        }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(wire.maxThrottleWait()) > 0 ? wire.maxThrottleWait() : wait;
+    }
+
+    /**
+     * HttpClient's retry strategy with Azure's rules: 429 and passing faults (500, 502, 503, 504) and broken connections
+     * are retried with growing, jittered pauses, or as long as Azure asked when it did, up to maxRetryAfter. A create is
+     * retried only where Azure surely did not act (429, 503): after a 500 or a broken connection it may exist already.
+     */
+    private final class Retries implements HttpRequestRetryStrategy {
+
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException e, int execCount, HttpContext context) {
+            Call call = (Call) context.getAttribute(Call.KEY);
+            return call != null && call.kind != Kind.create && execCount <= wire.maxRetries()
+                   && !(e instanceof SSLException) && !Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            Call call = (Call) context.getAttribute(Call.KEY);
+            int status = response.getCode();
+            if (call == null || execCount > wire.maxRetries() || !RETRYABLE.contains(status)
+                || call.kind == Kind.create && status != 429 && status != 503) {
+                return false;
+            }
+            Duration asked = retryAfter(response);
+            return asked == null || asked.compareTo(wire.maxRetryAfter()) <= 0;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            Duration asked = retryAfter(response);
+            return asked != null ? TimeValue.ofMilliseconds(asked.toMillis()) : backoff(execCount);
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpRequest request, IOException e, int execCount, HttpContext context) {
+            return backoff(execCount);
+        }
+
+        /** Exponential from retryInitialDelay up to retryMaxDelay, with full jitter. */
+        private TimeValue backoff(int execCount) {
+            long capped = Math.min(wire.retryInitialDelay().toMillis() << Math.min(execCount - 1, 20),
+                    wire.retryMaxDelay().toMillis());
+            return TimeValue.ofMilliseconds(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        }
+    }
+
+    /**
+     * The failure of a request Azure answered with an error. A Retry-After that was not waited out (too long, or the
+     * retries ran out) blocks the resource until then, so that no route polls a throttled Azure in a busy loop.
+     */
+    private AzureAvatarException failure(Answer answer, Call call) {
+        int status = answer.response.getCode();
+        String note = call.attempts > 1 ? "gave up after " + call.attempts + " attempts" : null;
+        Duration asked = RETRYABLE.contains(status) ? retryAfter(answer.response) : null;
+        if (asked != null) {
+            Instant until = Instant.now().plus(asked);
+            guard.blockUntil(until, status);
+            if (asked.compareTo(wire.maxRetryAfter()) > 0) {
+                note = "Azure asked to wait " + asked.toSeconds() + " s, until " + until
+                       + "; no request goes to this resource before then";
+            }
+        }
+        return error(answer, call.action, note);
     }
 
     /**
@@ -372,47 +487,28 @@ public final class AzureAvatarClient implements Closeable {
         return body;
     }
 
-    /** Waits in short steps, so that a caller that stops waiting (a stopping consumer) is not held up. */
-    private void pause(Duration pause, String action, BooleanSupplier keepGoing) {
-        long end = System.nanoTime() + pause.toNanos();
-        while (true) {
-            if (!keepGoing.getAsBoolean()) {
-                throw new AzureAvatarException("Stopped waiting to " + action + " at " + origin, 0, null);
-            }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AzureAvatarException("Interrupted while waiting to " + action + " at " + origin, 0, null, e);
-            }
-        }
-    }
-
-    private AzureAvatarException error(ApiResponse response, String action, String note) {
+    private AzureAvatarException error(Answer answer, String action, String note) {
+        int status = answer.response.getCode();
         AvatarSynthesisError error = null;
         try {
-            error = response.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(response.body));
+            error = answer.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(answer.body));
         } catch (IOException | RuntimeException e) {
             // a proxy or gateway may answer HTML: the status alone must do
         }
-        String code = error != null && error.code() != null ? error.code() : response.header("x-ms-error-code");
+        String code = error != null && error.code() != null ? error.code() : answer.header("x-ms-error-code");
         String reason = error == null ? "" : ": " + SecretMasking.maskText(error.toString());
-        String message = switch (response.status) {
+        String message = switch (status) {
             case 401 -> "Azure rejected the " + auth.describe() + " for " + origin + " (HTTP 401)" + reason;
             case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason
                         + ". Check the resource's pricing tier (S0), region and role assignments";
             case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
-            default -> "Azure " + (response.status < 500 ? "refused to " : "failed to ") + action + " at " + origin
-                        + " (HTTP " + response.status + ")" + reason;
+            default -> "Azure " + (status < 500 ? "refused to " : "failed to ") + action + " at " + origin
+                        + " (HTTP " + status + ")" + reason;
         };
         if (note != null) {
             message = message + "; " + note;
         }
-        return new AzureAvatarException(message, response.status, code);
+        return new AzureAvatarException(message, status, code);
     }
 
     private static void closeQuietly(ClassicHttpResponse response) {
@@ -449,14 +545,25 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
-    private record ApiResponse(int status, Header[] headers, byte[] body) {
+    /** What a request is for, asked by each attempt and by the retry strategy. */
+    private static final class Call {
+        static final String KEY = Call.class.getName();
+        final Kind kind;
+        final String action;
+        final BooleanSupplier keepGoing;
+        int attempts;
+
+        Call(Kind kind, String action, BooleanSupplier keepGoing) {
+            this.kind = kind;
+            this.action = action;
+            this.keepGoing = keepGoing;
+        }
+    }
+
+    private record Answer(ClassicHttpResponse response, byte[] body) {
         String header(String name) {
-            for (Header header : headers) {
-                if (header.getName().equalsIgnoreCase(name)) {
-                    return header.getValue();
-                }
-            }
-            return null;
+            Header header = response.getFirstHeader(name);
+            return header == null ? null : header.getValue();
         }
     }
 }

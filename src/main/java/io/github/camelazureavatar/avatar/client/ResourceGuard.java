@@ -2,27 +2,46 @@ package io.github.camelazureavatar.avatar.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
- * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext: the instant before
- * which Azure asked not to be called, and an optional client-side request rate. Shared, because Azure counts requests
- * per resource, not per route.
+ * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext: the requests it was
+ * sent, the instant before which Azure asked not to be called, and an optional client-side request rate. Shared,
+ * because Azure counts requests per resource, not per route.
  */
 public final class ResourceGuard {
 
+    /** What a request was for; downloads go to blob storage and do not count against the Speech quota. */
+    public enum Kind {
+        list, get, create, delete, download
+    }
+
     private final int requestsPerMinute;
     private final long minSpacingNanos;
-    private final RequestCounters counters = new RequestCounters();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final LongSupplier nanoTime;
+    private final Map<Kind, LongAdder> requests = new EnumMap<>(Kind.class);
+    private final LongAdder throttled = new LongAdder();
+    private final LongAdder retries = new LongAdder();
     private long nextPermitNanos;
     private volatile Instant blockedUntil = Instant.MIN;
     private volatile int blockedBecause;
 
     /** @param requestsPerMinute the most requests a minute; 0 for no client-side limit */
     public ResourceGuard(int requestsPerMinute) {
+        this(requestsPerMinute, System::nanoTime);
+    }
+
+    ResourceGuard(int requestsPerMinute, LongSupplier nanoTime) {
         this.requestsPerMinute = requestsPerMinute;
         this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
+        this.nanoTime = nanoTime;
+        this.nextPermitNanos = nanoTime.getAsLong();
+        for (Kind kind : Kind.values()) {
+            requests.put(kind, new LongAdder());
+        }
     }
 
     /** The client-side rate limit, 0 for none. */
@@ -30,13 +49,34 @@ public final class ResourceGuard {
         return requestsPerMinute;
     }
 
-    /** What this resource was sent. */
-    public RequestCounters counters() {
-        return counters;
+    /** Requests of this kind sent so far, every attempt, answered or not. */
+    public long requests(Kind kind) {
+        return requests.get(kind).sum();
+    }
+
+    /** Answers 429 so far. */
+    public long throttled() {
+        return throttled.sum();
+    }
+
+    /** Requests sent again after a throttled or failed attempt. */
+    public long retries() {
+        return retries.sum();
+    }
+
+    void counted(Kind kind, boolean retry) {
+        requests.get(kind).increment();
+        if (retry) {
+            retries.increment();
+        }
+    }
+
+    void throttledOnce() {
+        throttled.increment();
     }
 
     /** Azure asked to wait (Retry-After): no request goes out before that instant. */
-    public void blockUntil(Instant instant, int status) {
+    void blockUntil(Instant instant, int status) {
         if (instant.isAfter(blockedUntil)) {
             blockedUntil = instant;
             blockedBecause = status;
@@ -50,7 +90,7 @@ public final class ResourceGuard {
     }
 
     /** The HTTP status that blocked the resource. */
-    public int blockedBecause() {
+    int blockedBecause() {
         return blockedBecause;
     }
 
@@ -58,18 +98,13 @@ public final class ResourceGuard {
      * Reserves the next permit of the rate limit and says how long to wait for it. Requests are spaced evenly rather
      * than in bursts: Azure's windows are short (5 s) and a burst at the start of a window is what it throttles.
      */
-    public Duration reserve() {
+    synchronized Duration reserve() {
         if (minSpacingNanos == 0) {
             return Duration.ZERO;
         }
-        lock.lock();
-        try {
-            long now = System.nanoTime();
-            long permit = Math.max(now, nextPermitNanos);
-            nextPermitNanos = permit + minSpacingNanos;
-            return Duration.ofNanos(permit - now);
-        } finally {
-            lock.unlock();
-        }
+        long now = nanoTime.getAsLong();
+        long permit = nextPermitNanos - now > 0 ? nextPermitNanos : now;
+        nextPermitNanos = permit + minSpacingNanos;
+        return Duration.ofNanos(permit - now);
     }
 }
