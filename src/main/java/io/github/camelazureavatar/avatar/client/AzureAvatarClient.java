@@ -38,7 +38,9 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
@@ -91,6 +93,7 @@ public final class AzureAvatarClient implements Closeable {
     /** Cancels attempts that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
     private final ScheduledExecutorService deadlines;
     private final CloseableHttpClient http;
+    private final BasicAuthCache proxyAuth = new BasicAuthCache();
 
     /** @param sslContext for a private CA or a TLS-inspecting gateway; null for the JVM's trust store */
     public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Wire wire, SSLContext sslContext,
@@ -106,7 +109,9 @@ public final class AzureAvatarClient implements Closeable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(wire.connectTimeout()))
-                                .setSocketTimeout(Timeout.of(wire.responseTimeout())).build())
+                                .setSocketTimeout(Timeout.of(wire.responseTimeout()))
+                                // a connection a proxy or gateway closed must not take a create down with it
+                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS).build())
                         .setTlsSocketStrategy(sslContext == null ? null : new DefaultClientTlsStrategy(sslContext))
                         .setMaxConnPerRoute(20).setMaxConnTotal(40).build())
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(wire.responseTimeout())).build())
@@ -121,10 +126,15 @@ public final class AzureAvatarClient implements Closeable {
             HttpHost proxy = new HttpHost(wire.proxyHost(), wire.proxyPort());
             builder.setProxy(proxy);
             if (wire.proxyAuthUsername() != null) {
+                UsernamePasswordCredentials user = new UsernamePasswordCredentials(wire.proxyAuthUsername(),
+                        wire.proxyAuthPassword() == null ? new char[0] : wire.proxyAuthPassword().toCharArray());
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxy), new UsernamePasswordCredentials(wire.proxyAuthUsername(),
-                        wire.proxyAuthPassword() == null ? new char[0] : wire.proxyAuthPassword().toCharArray()));
+                credentials.setCredentials(new AuthScope(proxy), user);
                 builder.setDefaultCredentialsProvider(credentials);
+                // sent with the first request: a proxy that answers a create's body with 407 may close the connection
+                BasicScheme basic = new BasicScheme();
+                basic.initPreemptive(user);
+                proxyAuth.put(proxy, basic);
             }
         }
         this.http = builder.build();
@@ -233,7 +243,7 @@ public final class AzureAvatarClient implements Closeable {
         try {
             LOG.debug("GET {}", masked);
             guard.counted(Kind.download, false);
-            response = http.executeOpen(null, new HttpGet(uri), null);
+            response = http.executeOpen(null, new HttpGet(uri), context());
             HttpEntity entity = response.getEntity();
             int status = response.getCode();
             if (status != 200 || entity == null) {
@@ -290,11 +300,19 @@ public final class AzureAvatarClient implements Closeable {
                 200, null, e);
     }
 
+    private HttpClientContext context() {
+        HttpClientContext context = HttpClientContext.create();
+        context.setAuthCache(proxyAuth);
+        return context;
+    }
+
     /** Sends a request to the Speech resource; HttpClient retries it as {@link Retries} allows. */
     private Answer send(HttpUriRequestBase request, String action, Kind kind, BooleanSupplier keepGoing) {
         Call call = new Call(kind, action, keepGoing);
-        HttpClientContext context = HttpClientContext.create();
+        HttpClientContext context = context();
         context.setAttribute(Call.KEY, call);
+        // on the request itself: HttpClient sends it again from there after a retry or a proxy's 407
+        auth.authenticate(request);
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
             Answer answer = new Answer(response, response.getEntity().getContent().readAllBytes());
             if (response.getCode() >= 300) {
@@ -334,7 +352,6 @@ public final class AzureAvatarClient implements Closeable {
             throw new InterruptedIOException("interrupted while waiting for the rate budget");
         }
         guard.counted(call.kind, call.attempts++ > 0);
-        auth.authenticate(request);
         AtomicBoolean timedOut = new AtomicBoolean();
         long timeout = wire.requestTimeout().toMillis();
         ScheduledFuture<?> deadline = timeout == 0 ? null : deadlines.schedule(() -> {
