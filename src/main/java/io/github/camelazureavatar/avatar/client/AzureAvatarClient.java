@@ -4,11 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLContext;
@@ -29,21 +32,17 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.SecretMasking;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
-import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
-import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -61,16 +60,16 @@ import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.Closer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks to Azure: every request of the consumer and the producer goes through here, so auth,
- * origin pinning, timeouts, the resource's budget and error mapping hold everywhere. Credentials are sent only to the
- * configured endpoint's origin (through a proxy, if any, as tunnelled traffic for https); blob downloads go out bare,
- * authorised by their SAS signature alone. Retries are HttpClient's, with Azure's rules: see {@link Retries}.
+ * The one place that talks to Azure, on HttpClient 5: auth, origin pinning, timeouts, the resource's budget and
+ * error mapping hold for every request. Credentials go only to the configured endpoint's origin (through a proxy as
+ * tunnelled traffic for https); blob downloads go out bare, authorised by their SAS signature alone.
  */
 public final class AzureAvatarClient implements Closeable {
 
@@ -92,8 +91,8 @@ public final class AzureAvatarClient implements Closeable {
     private final ResourceGuard guard;
     /** Cancels attempts that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
     private final ScheduledExecutorService deadlines;
-    private final CloseableHttpClient http;
     private final BasicAuthCache proxyAuth = new BasicAuthCache();
+    private final CloseableHttpClient http;
 
     /** @param sslContext for a private CA or a TLS-inspecting gateway; null for the JVM's trust store */
     public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Wire wire, SSLContext sslContext,
@@ -104,8 +103,13 @@ public final class AzureAvatarClient implements Closeable {
         this.wire = wire;
         this.guard = guard;
         this.deadlines = deadlines;
-        warnIfHttpClientLogsSecrets();
-        HttpClientBuilder builder = HttpClients.custom()
+        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech key or token and the SAS signatures of "
+                         + "download links into the log in clear text. Set it to INFO outside a debugging session", name);
+            }
+        }
+        HttpClientBuilder builder = HttpClientBuilder.create()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(wire.connectTimeout()))
@@ -114,10 +118,9 @@ public final class AzureAvatarClient implements Closeable {
                                 .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS).build())
                         .setTlsSocketStrategy(sslContext == null ? null : new DefaultClientTlsStrategy(sslContext))
                         .setMaxConnPerRoute(20).setMaxConnTotal(40).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(wire.responseTimeout())).build())
                 .setRetryStrategy(new Retries())
                 .addExecInterceptorAfter(ChainElement.RETRY.name(), "azure-avatar-attempt", this::attempt)
-                // the JVM's proxy settings (https.proxyHost, https.nonProxyHosts, ...) unless a proxy is configured
+                // the JVM's proxy settings (http(s).proxyHost, http.nonProxyHosts, ...) unless a proxy is configured
                 .useSystemProperties()
                 // a redirect could carry the key to another host
                 .disableRedirectHandling()
@@ -128,31 +131,14 @@ public final class AzureAvatarClient implements Closeable {
             if (wire.proxyAuthUsername() != null) {
                 UsernamePasswordCredentials user = new UsernamePasswordCredentials(wire.proxyAuthUsername(),
                         wire.proxyAuthPassword() == null ? new char[0] : wire.proxyAuthPassword().toCharArray());
-                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-                credentials.setCredentials(new AuthScope(proxy), user);
-                builder.setDefaultCredentialsProvider(credentials);
-                // sent with the first request: a proxy that answers a create's body with 407 may close the connection
+                // sent with every request and CONNECT: a proxy that answers a create's body with 407 may close the
+                // connection
                 BasicScheme basic = new BasicScheme();
                 basic.initPreemptive(user);
                 proxyAuth.put(proxy, basic);
             }
         }
         this.http = builder.build();
-    }
-
-    /**
-     * HttpClient's own DEBUG loggers print every request line, header and byte: the key, tokens and the SAS signatures
-     * of download links. Nothing of ours can mask them, so say it where the person who turned them on will look.
-     */
-    private static void warnIfHttpClientLogsSecrets() {
-        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire",
-                                          "org.apache.hc.client5.http.impl.classic" }) {
-            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
-                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token, and the SAS "
-                         + "signatures of download links, into the log in clear text. Set it to INFO or above outside a "
-                         + "debugging session", name);
-            }
-        }
     }
 
     public AvatarApiDialect dialect() {
@@ -163,17 +149,13 @@ public final class AzureAvatarClient implements Closeable {
         return origin;
     }
 
-    /**
-     * Reads one page of the job list. A job on it that cannot be read is left out with a WARN, so that one odd job does
-     * not hide the page's others: the consumer emits it once it reads well (it is listed again every poll), the
-     * producer's list answers without it.
-     *
-     * @param  keepGoing              asked before every attempt and during every wait: false ends them at once
-     * @throws AzureAvatarException when the page is on another origin (the credentials would leak), Azure refuses, or
-     *                              the answer is no job list page
-     */
+    /** Reads one page of the job list; an unreadable job on it is left out with a WARN (listed again every poll). */
     public JobPage listPage(URI pageUri, BooleanSupplier keepGoing) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", Kind.list, keepGoing).body;
+        if (!origin.isSameOrigin(pageUri)) {
+            throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(pageUri)
+                                           + ": only the configured endpoint " + origin + " gets them", 0, null);
+        }
+        byte[] body = send(new HttpGet(pageUri), "list jobs", Kind.list, keepGoing).body;
         try {
             JobPage page = dialect.readPage(body);
             if (!page.unreadable().isEmpty()) {
@@ -184,8 +166,8 @@ public final class AzureAvatarClient implements Closeable {
         } catch (IOException e) {
             throw unreadableJson("list jobs", e);
         } catch (IllegalArgumentException e) {
-            throw new AzureAvatarException(
-                    "Azure sent an unusable job list page from " + origin + ": " + e.getMessage(), 200, null, e);
+            throw new AzureAvatarException("Azure sent an unusable job list page from " + origin + ": " + e.getMessage(),
+                    200, null, e);
         }
     }
 
@@ -202,22 +184,16 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
-    /**
-     * Creates a job from its JSON definition.
-     *
-     * @param jobId       the client's id (2024 generation), ignored where Azure makes it
-     * @param operationId an Operation-Id to send, or null
-     */
+    /** Creates a job; jobId is the client's id (2024 generation), operationId an Operation-Id to send or null. */
     public CreatedJob createJob(String jobId, String operationId, byte[] definition) {
         HttpUriRequestBase request = new HttpUriRequestBase(dialect.createMethod(), dialect.createUri(jobId));
         request.setEntity(new ByteArrayEntity(definition, ContentType.APPLICATION_JSON));
         if (operationId != null && dialect.supportsOperations()) {
             request.setHeader("Operation-Id", operationId);
         }
-        Answer response = send(request, "create job" + (jobId == null ? "" : " " + jobId),
-                Kind.create, ALWAYS);
-        AvatarSynthesisJob job = readJob(response.body, "create job");
-        return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
+        Answer answer = send(request, "create job" + (jobId == null ? "" : " " + jobId), Kind.create, ALWAYS);
+        return new CreatedJob(readJob(answer.body, "create job"), answer.header("Operation-Id"),
+                answer.header("Operation-Location"));
     }
 
     /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
@@ -225,11 +201,7 @@ public final class AzureAvatarClient implements Closeable {
         send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, Kind.delete, ALWAYS);
     }
 
-    /**
-     * Opens a result file for streaming. No credentials are sent: blob storage takes the SAS URL alone.
-     *
-     * @throws AzureAvatarException when blob storage refuses (an expired SAS, a deleted job)
-     */
+    /** Opens a result file for streaming, without credentials: blob storage takes the SAS URL alone. */
     public BlobDownload download(String sasUrl) {
         String masked = SecretMasking.maskUrl(sasUrl);
         URI uri;
@@ -245,45 +217,35 @@ public final class AzureAvatarClient implements Closeable {
             guard.counted(Kind.download, false);
             response = http.executeOpen(null, new HttpGet(uri), context());
             HttpEntity entity = response.getEntity();
-            int status = response.getCode();
-            if (status != 200 || entity == null) {
-                String detail = abbreviate(new String(readBounded(entity), StandardCharsets.UTF_8));
-                response.close();
-                throw new AzureAvatarException("Blob storage answered HTTP " + status + " for " + masked
+            if (response.getCode() != 200 || entity == null) {
+                String detail = new String(entity == null ? new byte[0] : entity.getContent().readNBytes(300),
+                        StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+                throw new AzureAvatarException("Blob storage answered HTTP " + response.getCode() + " for " + masked
                                                + (detail.isEmpty() ? "" : ": " + SecretMasking.maskText(detail)),
-                        status, null);
+                        response.getCode(), null);
             }
-            String path = uri.getPath();
-            String fileName = path.substring(path.lastIndexOf('/') + 1);
-            String contentType = entity.getContentType() != null ? entity.getContentType() : guessContentType(fileName);
-            return new BlobDownload(response, entity.getContent(), fileName, contentType, entity.getContentLength());
+            String fileName = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+            BlobDownload download = new BlobDownload(response, entity.getContent(), fileName,
+                    entity.getContentType() == null ? "application/octet-stream" : entity.getContentType(),
+                    entity.getContentLength());
+            response = null;
+            return download;
         } catch (IOException e) {
-            if (response != null) {
-                closeQuietly(response);
-            }
             throw new AzureAvatarException("Could not download " + masked + ": " + SecretMasking.maskText(e.getMessage()),
                     0, null, e);
+        } finally {
+            Closer.closeQuietly(response);
         }
     }
 
     /** Downloads and parses a JSON file from blob storage, such as summary.json, bounded like an API answer. */
     public JsonNode downloadJson(String sasUrl) {
         try (BlobDownload in = download(sasUrl)) {
-            return AvatarApiDialect.MAPPER.readTree(readBounded(in, in.getContentLength()));
+            return AvatarApiDialect.MAPPER.readTree(readBounded(in, MAX_API_RESPONSE_BYTES));
         } catch (IOException e) {
             throw new AzureAvatarException("Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": "
-                                           + SecretMasking.maskText(e.getMessage()),
-                    200, null, e);
+                                           + SecretMasking.maskText(e.getMessage()), 200, null, e);
         }
-    }
-
-    private URI requireOwnOrigin(URI uri) {
-        if (!origin.isSameOrigin(uri)) {
-            throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(uri)
-                                           + ": only the configured endpoint " + origin + " gets them",
-                    0, null);
-        }
-        return uri;
     }
 
     private AvatarSynthesisJob readJob(byte[] body, String action) {
@@ -296,8 +258,7 @@ public final class AzureAvatarClient implements Closeable {
 
     private AzureAvatarException unreadableJson(String action, IOException e) {
         return new AzureAvatarException("Azure sent unreadable JSON to " + action + " at " + origin + ": "
-                                        + e.getMessage(),
-                200, null, e);
+                                        + e.getMessage(), 200, null, e);
     }
 
     private HttpClientContext context() {
@@ -308,7 +269,7 @@ public final class AzureAvatarClient implements Closeable {
 
     /** Sends a request to the Speech resource; HttpClient retries it as {@link Retries} allows. */
     private Answer send(HttpUriRequestBase request, String action, Kind kind, BooleanSupplier keepGoing) {
-        Call call = new Call(kind, action, keepGoing);
+        Call call = new Call(kind, action, keepGoing, new AtomicInteger());
         HttpClientContext context = context();
         context.setAttribute(Call.KEY, call);
         // on the request itself: HttpClient sends it again from there after a retry or a proxy's 407
@@ -320,15 +281,14 @@ public final class AzureAvatarClient implements Closeable {
             }
             return answer;
         } catch (IOException e) {
-            String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
-            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
+            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + e, 0, null, e);
         }
     }
 
     /**
-     * One attempt of a request to the Speech resource: HttpClient's retries pass here too, so that each attempt waits
-     * for the resource's budget, respects its block and is counted, and requestTimeout bounds each attempt, answer
-     * read whole. Downloads pass through untouched.
+     * One attempt of a request to the Speech resource; HttpClient's retries pass here too. Each attempt respects the
+     * resource's block, waits for its budget and is counted; requestTimeout bounds it, answer read whole. Downloads
+     * pass through untouched.
      */
     private ClassicHttpResponse attempt(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
@@ -336,12 +296,12 @@ public final class AzureAvatarClient implements Closeable {
         if (call == null) {
             return chain.proceed(request, scope);
         }
-        if (!call.keepGoing.getAsBoolean()) {
-            throw new AzureAvatarException("Stopped before sending " + call.action + " to " + origin, 0, null);
+        if (!call.keepGoing().getAsBoolean()) {
+            throw new AzureAvatarException("Stopped before sending " + call.action() + " to " + origin, 0, null);
         }
         Instant blocked = guard.blockedUntil();
         if (blocked != null) {
-            throw new AzureAvatarException("Not sending " + call.action + " to " + origin + ": Azure asked to wait until "
+            throw new AzureAvatarException("Not sending " + call.action() + " to " + origin + ": Azure asked to wait until "
                                            + blocked + " (HTTP " + guard.blockedBecause() + ")",
                     guard.blockedBecause(), null);
         }
@@ -351,7 +311,7 @@ public final class AzureAvatarClient implements Closeable {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the rate budget");
         }
-        guard.counted(call.kind, call.attempts++ > 0);
+        guard.counted(call.kind(), call.attempts().getAndIncrement() > 0);
         AtomicBoolean timedOut = new AtomicBoolean();
         long timeout = wire.requestTimeout().toMillis();
         ScheduledFuture<?> deadline = timeout == 0 ? null : deadlines.schedule(() -> {
@@ -361,21 +321,32 @@ public final class AzureAvatarClient implements Closeable {
         ClassicHttpResponse response = null;
         try {
             response = chain.proceed(request, scope);
-            response.setEntity(new ByteArrayEntity(readBounded(response.getEntity()), null));
+            HttpEntity entity = response.getEntity();
+            response.setEntity(new ByteArrayEntity(entity == null ? new byte[0]
+                    : readBounded(entity.getContent(), MAX_API_RESPONSE_BYTES), null));
             if (response.getCode() == 429) {
                 guard.throttledOnce();
             }
             LOG.debug("{} {} -> {}", request.getMethod(), request.getRequestUri(), response.getCode());
             return response;
         } catch (IOException e) {
-            if (response != null) {
-                response.close();
-            }
-            throw timedOut.get() ? new RequestTimedOut("no complete answer within requestTimeout " + timeout + " ms") : e;
+            Closer.closeQuietly(response);
+            throw timedOut.get() ? new SocketTimeoutException("no complete answer within requestTimeout " + timeout + " ms") : e;
         } finally {
             if (deadline != null) {
                 deadline.cancel(false);
             }
+        }
+    }
+
+    /** Reads a whole answer up to a bound: anything near it is a broken or hostile answer, not a page of jobs. */
+    private static byte[] readBounded(InputStream in, int bound) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(bound + 1);
+            if (body.length > bound) {
+                throw new IOException("the answer is longer than the " + bound + " bytes an API answer may have");
+            }
+            return body;
         }
     }
 
@@ -388,43 +359,36 @@ public final class AzureAvatarClient implements Closeable {
         Header retryAfter = response.getFirstHeader("Retry-After");
         Header header = retryAfter != null ? retryAfter : response.getFirstHeader("X-RateLimit-Reset");
         String value = header == null ? "" : header.getValue().trim();
+        Instant now = Instant.now();
         Duration wait;
-        if (value.isEmpty()) {
-            return null;
-        } else if (value.chars().allMatch(Character::isDigit)) {
-            try {
-                long number = Long.parseLong(value);
-                wait = retryAfter != null ? Duration.ofSeconds(number)
-                        : Duration.between(Instant.now(), Instant.ofEpochSecond(number));
-            } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
-                wait = wire.maxThrottleWait(); // a number beyond any clock: readable, and too long
-            }
-        } else {
-            Instant until;
-            try {
-                until = retryAfter != null ? DateUtils.parseStandardDate(value) : Instant.parse(value);
-            } catch (DateTimeException e) {
-                until = null;
-            }
+        try {
+            boolean number = !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+            Instant until = number ? (retryAfter != null ? now.plusSeconds(Long.parseLong(value))
+                    : Instant.ofEpochSecond(Long.parseLong(value)))
+                    : value.isEmpty() ? null : retryAfter != null ? DateUtils.parseStandardDate(value) : Instant.parse(value);
             if (until == null) {
                 return null;
             }
-            wait = Duration.between(Instant.now(), until);
+            wait = Duration.between(now, until);
+        } catch (DateTimeParseException e) {
+            return null;
+        } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+            wait = wire.maxThrottleWait(); // a number beyond any clock: readable, and too long
         }
         return wait.isNegative() ? Duration.ZERO : wait.compareTo(wire.maxThrottleWait()) > 0 ? wire.maxThrottleWait() : wait;
     }
 
     /**
-     * HttpClient's retry strategy with Azure's rules: 429 and passing faults (500, 502, 503, 504) and broken connections
-     * are retried with growing, jittered pauses, or as long as Azure asked when it did, up to maxRetryAfter. A create is
-     * retried only where Azure surely did not act (429, 503): after a 500 or a broken connection it may exist already.
+     * HttpClient's retry strategy with Azure's rules: 429, passing faults (500, 502, 503, 504) and broken connections
+     * are retried after growing, jittered pauses, or as long as Azure asked, up to maxRetryAfter. A create is retried
+     * only where Azure surely did not act (429, 503): after a 500 or a broken connection it may exist already.
      */
     private final class Retries implements HttpRequestRetryStrategy {
 
         @Override
         public boolean retryRequest(HttpRequest request, IOException e, int execCount, HttpContext context) {
             Call call = (Call) context.getAttribute(Call.KEY);
-            return call != null && call.kind != Kind.create && execCount <= wire.maxRetries()
+            return call != null && call.kind() != Kind.create && execCount <= wire.maxRetries()
                    && !(e instanceof SSLException) && !Thread.currentThread().isInterrupted();
         }
 
@@ -433,7 +397,7 @@ public final class AzureAvatarClient implements Closeable {
             Call call = (Call) context.getAttribute(Call.KEY);
             int status = response.getCode();
             if (call == null || execCount > wire.maxRetries() || !RETRYABLE.contains(status)
-                || call.kind == Kind.create && status != 429 && status != 503) {
+                || call.kind() == Kind.create && status != 429 && status != 503) {
                 return false;
             }
             Duration asked = retryAfter(response);
@@ -443,16 +407,12 @@ public final class AzureAvatarClient implements Closeable {
         @Override
         public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
             Duration asked = retryAfter(response);
-            return asked != null ? TimeValue.ofMilliseconds(asked.toMillis()) : backoff(execCount);
-        }
-
-        @Override
-        public TimeValue getRetryInterval(HttpRequest request, IOException e, int execCount, HttpContext context) {
-            return backoff(execCount);
+            return asked != null ? TimeValue.ofMilliseconds(asked.toMillis()) : getRetryInterval(null, null, execCount, context);
         }
 
         /** Exponential from retryInitialDelay up to retryMaxDelay, with full jitter. */
-        private TimeValue backoff(int execCount) {
+        @Override
+        public TimeValue getRetryInterval(HttpRequest request, IOException e, int execCount, HttpContext context) {
             long capped = Math.min(wire.retryInitialDelay().toMillis() << Math.min(execCount - 1, 20),
                     wire.retryMaxDelay().toMillis());
             return TimeValue.ofMilliseconds(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
@@ -465,47 +425,16 @@ public final class AzureAvatarClient implements Closeable {
      */
     private AzureAvatarException failure(Answer answer, Call call) {
         int status = answer.response.getCode();
-        String note = call.attempts > 1 ? "gave up after " + call.attempts + " attempts" : null;
+        String note = call.attempts().get() > 1 ? "; gave up after " + call.attempts() + " attempts" : "";
         Duration asked = RETRYABLE.contains(status) ? retryAfter(answer.response) : null;
         if (asked != null) {
             Instant until = Instant.now().plus(asked);
             guard.blockUntil(until, status);
             if (asked.compareTo(wire.maxRetryAfter()) > 0) {
-                note = "Azure asked to wait " + asked.toSeconds() + " s, until " + until
+                note = "; Azure asked to wait " + asked.toSeconds() + " s, until " + until
                        + "; no request goes to this resource before then";
             }
         }
-        return error(answer, call.action, note);
-    }
-
-    /**
-     * Reads an API answer whole, up to a bound: a page of 100 jobs is about 200 KB, so anything near the bound is a
-     * broken or hostile answer and must not exhaust the heap of a route that runs for weeks.
-     */
-    private static byte[] readBounded(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        try (InputStream in = entity.getContent()) {
-            return readBounded(in, entity.getContentLength());
-        }
-    }
-
-    private static byte[] readBounded(InputStream in, long announcedLength) throws IOException {
-        if (announcedLength > MAX_API_RESPONSE_BYTES) {
-            throw new IOException("the answer is " + announcedLength + " bytes, more than the " + MAX_API_RESPONSE_BYTES
-                                  + " an API answer may have");
-        }
-        byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
-        if (body.length > MAX_API_RESPONSE_BYTES) {
-            throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
-                                  + " bytes an API answer may have");
-        }
-        return body;
-    }
-
-    private AzureAvatarException error(Answer answer, String action, String note) {
-        int status = answer.response.getCode();
         AvatarSynthesisError error = null;
         try {
             error = answer.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(answer.body));
@@ -519,36 +448,10 @@ public final class AzureAvatarClient implements Closeable {
             case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason
                         + ". Check the resource's pricing tier (S0), region and role assignments";
             case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
-            default -> "Azure " + (status < 500 ? "refused to " : "failed to ") + action + " at " + origin
+            default -> "Azure " + (status < 500 ? "refused to " : "failed to ") + call.action() + " at " + origin
                         + " (HTTP " + status + ")" + reason;
         };
-        if (note != null) {
-            message = message + "; " + note;
-        }
-        return new AzureAvatarException(message, status, code);
-    }
-
-    private static void closeQuietly(ClassicHttpResponse response) {
-        try {
-            response.close();
-        } catch (IOException e) {
-            LOG.trace("Closing a failed download", e);
-        }
-    }
-
-    private static String guessContentType(String fileName) {
-        if (fileName.endsWith(".mp4")) {
-            return "video/mp4";
-        }
-        if (fileName.endsWith(".webm")) {
-            return "video/webm";
-        }
-        return fileName.endsWith(".json") ? "application/json" : "application/octet-stream";
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+        return new AzureAvatarException(message + note, status, code);
     }
 
     @Override
@@ -556,25 +459,9 @@ public final class AzureAvatarClient implements Closeable {
         http.close(CloseMode.GRACEFUL);
     }
 
-    private static final class RequestTimedOut extends IOException {
-        RequestTimedOut(String message) {
-            super(message);
-        }
-    }
-
     /** What a request is for, asked by each attempt and by the retry strategy. */
-    private static final class Call {
+    private record Call(Kind kind, String action, BooleanSupplier keepGoing, AtomicInteger attempts) {
         static final String KEY = Call.class.getName();
-        final Kind kind;
-        final String action;
-        final BooleanSupplier keepGoing;
-        int attempts;
-
-        Call(Kind kind, String action, BooleanSupplier keepGoing) {
-            this.kind = kind;
-            this.action = action;
-            this.keepGoing = keepGoing;
-        }
     }
 
     private record Answer(ClassicHttpResponse response, byte[] body) {

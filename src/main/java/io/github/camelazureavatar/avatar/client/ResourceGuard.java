@@ -2,15 +2,14 @@ package io.github.camelazureavatar.avatar.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
- * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext: the requests it was
- * sent, the instant before which Azure asked not to be called, and an optional client-side request rate. Shared,
- * because Azure counts requests per resource, not per route.
+ * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext, because Azure counts
+ * requests per resource, not per route: the requests it was sent, the instant before which Azure asked not to be
+ * called, and an optional client-side request rate.
  */
 public final class ResourceGuard {
 
@@ -22,9 +21,9 @@ public final class ResourceGuard {
     private final int requestsPerMinute;
     private final long minSpacingNanos;
     private final LongSupplier nanoTime;
-    private final Map<Kind, LongAdder> requests = new EnumMap<>(Kind.class);
-    private final LongAdder throttled = new LongAdder();
-    private final LongAdder retries = new LongAdder();
+    /** Requests by kind, then answers 429, then retries: plain counts, no history. */
+    private final LongAdder[] counts = Stream.generate(LongAdder::new).limit(Kind.values().length + 2)
+            .toArray(LongAdder[]::new);
     private long nextPermitNanos;
     private volatile Instant blockedUntil = Instant.MIN;
     private volatile int blockedBecause;
@@ -39,40 +38,35 @@ public final class ResourceGuard {
         this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
         this.nanoTime = nanoTime;
         this.nextPermitNanos = nanoTime.getAsLong();
-        for (Kind kind : Kind.values()) {
-            requests.put(kind, new LongAdder());
-        }
     }
 
-    /** The client-side rate limit, 0 for none. */
     public int requestsPerMinute() {
         return requestsPerMinute;
     }
 
     /** Requests of this kind sent so far, every attempt, answered or not. */
     public long requests(Kind kind) {
-        return requests.get(kind).sum();
+        return counts[kind.ordinal()].sum();
     }
 
-    /** Answers 429 so far. */
     public long throttled() {
-        return throttled.sum();
+        return counts[Kind.values().length].sum();
     }
 
-    /** Requests sent again after a throttled or failed attempt. */
+    /** Attempts after a throttled or failed one. */
     public long retries() {
-        return retries.sum();
+        return counts[Kind.values().length + 1].sum();
     }
 
     void counted(Kind kind, boolean retry) {
-        requests.get(kind).increment();
+        counts[kind.ordinal()].increment();
         if (retry) {
-            retries.increment();
+            counts[Kind.values().length + 1].increment();
         }
     }
 
     void throttledOnce() {
-        throttled.increment();
+        counts[Kind.values().length].increment();
     }
 
     /** Azure asked to wait (Retry-After): no request goes out before that instant. */
@@ -89,7 +83,6 @@ public final class ResourceGuard {
         return until.isAfter(Instant.now()) ? until : null;
     }
 
-    /** The HTTP status that blocked the resource. */
     int blockedBecause() {
         return blockedBecause;
     }
