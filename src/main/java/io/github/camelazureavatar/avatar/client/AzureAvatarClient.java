@@ -241,7 +241,7 @@ public final class AzureAvatarClient implements Closeable {
     /** Downloads and parses a JSON file from blob storage, such as summary.json, bounded like an API answer. */
     public JsonNode downloadJson(String sasUrl) {
         try (BlobDownload in = download(sasUrl)) {
-            return AvatarApiDialect.MAPPER.readTree(readBounded(in, MAX_API_RESPONSE_BYTES));
+            return AvatarApiDialect.MAPPER.readTree(readBounded(in, in.getContentLength()));
         } catch (IOException e) {
             throw new AzureAvatarException("Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": "
                                            + SecretMasking.maskText(e.getMessage()), 200, null, e);
@@ -323,7 +323,7 @@ public final class AzureAvatarClient implements Closeable {
             response = chain.proceed(request, scope);
             HttpEntity entity = response.getEntity();
             response.setEntity(new ByteArrayEntity(entity == null ? new byte[0]
-                    : readBounded(entity.getContent(), MAX_API_RESPONSE_BYTES), null));
+                    : readBounded(entity.getContent(), entity.getContentLength()), null));
             if (response.getCode() == 429) {
                 guard.throttledOnce();
             }
@@ -340,10 +340,11 @@ public final class AzureAvatarClient implements Closeable {
     }
 
     /** Reads a whole answer up to a bound: anything near it is a broken or hostile answer, not a page of jobs. */
-    private static byte[] readBounded(InputStream in, int bound) throws IOException {
+    private static byte[] readBounded(InputStream in, long announcedLength) throws IOException {
+        int bound = MAX_API_RESPONSE_BYTES;
         try (in) {
-            byte[] body = in.readNBytes(bound + 1);
-            if (body.length > bound) {
+            byte[] body = announcedLength > bound ? null : in.readNBytes(bound + 1);
+            if (body == null || body.length > bound) {
                 throw new IOException("the answer is longer than the " + bound + " bytes an API answer may have");
             }
             return body;
