@@ -243,7 +243,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     AzureAvatarClient client(ClientSettings settings) {
         ResourceGuard guard = resource(settings).guard();
-        return clients.computeIfAbsent(settings, s -> s.createClient(guard, deadlines()));
+        return clients.computeIfAbsent(settings, s -> s.createClient(getCamelContext(), guard, deadlines()));
     }
 
     /** The resource an endpoint with these settings talks to, shared with every other endpoint of it. */

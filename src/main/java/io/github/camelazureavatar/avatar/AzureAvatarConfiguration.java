@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 
 import com.azure.core.credential.TokenCredential;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
-import io.github.camelazureavatar.avatar.client.RetryPolicy;
-import io.github.camelazureavatar.avatar.client.Timeouts;
+import io.github.camelazureavatar.avatar.client.Wire;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisRequest;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.RuntimeCamelException;
@@ -19,6 +18,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** Every option of the azure-avatar component. Each can be set on an endpoint URI and on the component. */
 @UriParams
@@ -38,6 +38,18 @@ public class AzureAvatarConfiguration implements Cloneable {
     @UriParam(label = "security")
     @Metadata(autowired = true)
     private TokenCredential tokenCredential;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private int proxyPort;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security", defaultValue = "false")
+    private boolean useGlobalSslContextParameters;
     @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -171,6 +183,63 @@ public class AzureAvatarConfiguration implements Cloneable {
      */
     public void setTokenCredential(TokenCredential tokenCredential) {
         this.tokenCredential = tokenCredential;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * The forward proxy to reach Azure through (the key goes only inside the https tunnel). Without it the JVM's proxy
+     * settings apply (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public int getProxyPort() {
+        return proxyPort;
+    }
+
+    /** The forward proxy's port. */
+    public void setProxyPort(int proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    /** The user name for the forward proxy (Basic). */
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    /** The password for the forward proxy. */
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /** TLS settings (trust store for a private CA or a TLS-inspecting gateway, client key); else the JVM's. */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use the CamelContext's global SSLContextParameters when sslContextParameters is not set. */
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public long getConnectTimeout() {
@@ -581,16 +650,13 @@ public class AzureAvatarConfiguration implements Cloneable {
         return (ssml ? request.ssml(text) : request.voice(voice).text(text)).build();
     }
 
-    /** The timeouts of each request. */
-    public Timeouts timeouts() {
-        return new Timeouts(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
-                Duration.ofMillis(requestTimeout));
-    }
-
-    /** When to send a request again. */
-    public RetryPolicy retryPolicy() {
-        return new RetryPolicy(maxRetries, Duration.ofMillis(retryInitialDelay), Duration.ofMillis(retryMaxDelay),
-                Duration.ofMillis(maxRetryAfter), Duration.ofMillis(maxThrottleWait));
+    /** How requests go out: timeouts, retries, proxy. */
+    public Wire wire() {
+        return new Wire(Duration.ofMillis(connectTimeout), Duration.ofMillis(responseTimeout),
+                Duration.ofMillis(requestTimeout), maxRetries, Duration.ofMillis(retryInitialDelay),
+                Duration.ofMillis(retryMaxDelay), Duration.ofMillis(maxRetryAfter), Duration.ofMillis(maxThrottleWait),
+                proxyHost == null || proxyHost.isBlank() ? null : proxyHost.trim(), proxyPort, proxyAuthUsername,
+                proxyAuthPassword);
     }
 
     /** The origin requests go to: {@code endpoint}, or the chosen generation's public endpoint in {@code region}. */
@@ -653,6 +719,9 @@ public class AzureAvatarConfiguration implements Cloneable {
             throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
         }
         statusFilter();
+        if (proxyHost != null && !proxyHost.isBlank() && (proxyPort < 1 || proxyPort > 65535)) {
+            throw new IllegalArgumentException("proxyPort must be from 1 to 65535 with proxyHost, not " + proxyPort);
+        }
     }
 
     static void atLeast(String option, long value, long least) {

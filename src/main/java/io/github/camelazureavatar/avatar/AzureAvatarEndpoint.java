@@ -1,29 +1,21 @@
 package io.github.camelazureavatar.avatar;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
-import io.github.camelazureavatar.avatar.client.RequestCounters;
 import io.github.camelazureavatar.avatar.client.SubscriptionKeyAuth;
 import io.github.camelazureavatar.avatar.client.TokenCredentialAuth;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.api.management.ManagedAttribute;
-import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
@@ -33,7 +25,6 @@ import org.apache.camel.support.service.ServiceHelper;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "azure-avatar", title = "Azure Avatar Batch Synthesis",
              syntax = "azure-avatar:label", category = { Category.CLOUD, Category.AI },
              headersClass = AzureAvatarConstants.class)
-@ManagedResource(description = "Azure avatar endpoint, with the numbers of its Azure resource")
 public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** The consumer's delay between polls unless the delay option says otherwise. */
@@ -111,9 +102,11 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        SSLContextParameters ssl = configuration.getSslContextParameters() == null
+                && configuration.isUseGlobalSslContextParameters()
+                ? getCamelContext().getSSLContextParameters() : configuration.getSslContextParameters();
         ClientSettings settings = new ClientSettings(configuration.resolveEndpoint(),
-                AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.timeouts(),
-                configuration.retryPolicy());
+                AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.wire(), ssl);
         lease = getComponent().acquire(this, settings);
         resource = getComponent().resource(settings);
         client = getComponent().client(settings);
@@ -172,77 +165,6 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     public String getServiceProtocol() {
         return "https";
-    }
-
-    // ---- JMX: the numbers of this endpoint's Azure resource, as the azure-avatar dev console shows them ----------
-
-    @ManagedAttribute(description = "Requests sent to the Azure resource in the last minute, all kinds")
-    public long getRequestsLastMinute() {
-        return resource == null ? 0
-                : Arrays.stream(RequestCounters.Kind.values()).mapToLong(resource.guard().counters()::lastMinute).sum();
-    }
-
-    @ManagedAttribute(description = "Requests sent to the Azure resource in the last hour, all kinds")
-    public long getRequestsLastHour() {
-        return resource == null ? 0
-                : Arrays.stream(RequestCounters.Kind.values()).mapToLong(resource.guard().counters()::lastHour).sum();
-    }
-
-    @ManagedAttribute(description = "Requests sent to the Azure resource in the last hour, by kind")
-    public String getRequestsLastHourByKind() {
-        return resource == null ? ""
-                : Arrays.stream(RequestCounters.Kind.values())
-                        .map(kind -> kind + "=" + resource.guard().counters().lastHour(kind))
-                        .collect(Collectors.joining(","));
-    }
-
-    @ManagedAttribute(description = "Answers 429 (throttled) from the Azure resource in the last hour")
-    public long getThrottledLastHour() {
-        return resource == null ? 0 : resource.guard().counters().lastHour(RequestCounters.Event.throttled);
-    }
-
-    @ManagedAttribute(description = "Requests to the Azure resource sent again in the last hour")
-    public long getRetriesLastHour() {
-        return resource == null ? 0 : resource.guard().counters().lastHour(RequestCounters.Event.retried);
-    }
-
-    @ManagedAttribute(description = "The client-side rate budget of the Azure resource, requests a minute (0: none)")
-    public int getRateBudget() {
-        return resource == null ? 0 : resource.guard().requestsPerMinute();
-    }
-
-    @ManagedAttribute(description = "The instant before which Azure asked not to be called, if any")
-    public String getBlockedUntil() {
-        Instant until = resource == null ? null : resource.guard().blockedUntil();
-        return until == null ? null : until.toString();
-    }
-
-    @ManagedAttribute(description = "createAndWait exchanges waiting on the Azure resource")
-    public int getWaitingExchanges() {
-        return resource == null ? 0 : resource.waits().waiting();
-    }
-
-    @ManagedAttribute(description = "Jobs unsettled (in progress, or not delivered yet) for this endpoint's consumers")
-    public int getUnsettledJobs() {
-        return resource == null ? 0
-                : resource.consumers().stream().filter(c -> c.getEndpoint() == this)
-                        .mapToInt(AzureAvatarConsumer::unsettledJobs).sum();
-    }
-
-    @ManagedAttribute(description = "When this endpoint's consumer last walked the job list")
-    public String getLastPoll() {
-        return consumerInstant(AzureAvatarConsumer::lastWalk);
-    }
-
-    @ManagedAttribute(description = "About when this endpoint's consumer walks the job list next")
-    public String getNextPoll() {
-        return consumerInstant(AzureAvatarConsumer::nextWalk);
-    }
-
-    private String consumerInstant(Function<AzureAvatarConsumer, Instant> instant) {
-        return resource == null ? null
-                : resource.consumers().stream().filter(c -> c.getEndpoint() == this).map(instant)
-                        .filter(Objects::nonNull).map(Instant::toString).findFirst().orElse(null);
     }
 
     public String getLabel() {

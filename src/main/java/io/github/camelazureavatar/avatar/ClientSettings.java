@@ -7,15 +7,21 @@ import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
-import io.github.camelazureavatar.avatar.client.RetryPolicy;
-import io.github.camelazureavatar.avatar.client.Timeouts;
+import io.github.camelazureavatar.avatar.client.Wire;
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /** What makes two endpoints talk to Azure the same way, so that they can share one client. */
-record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, Timeouts timeouts,
-        RetryPolicy retryPolicy) {
+record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth auth, Wire wire,
+        SSLContextParameters ssl) {
 
-    AzureAvatarClient createClient(ResourceGuard guard, ScheduledExecutorService deadlines) {
-        return new AzureAvatarClient(version.dialect(endpoint), auth, timeouts, retryPolicy, guard, deadlines);
+    AzureAvatarClient createClient(CamelContext context, ResourceGuard guard, ScheduledExecutorService deadlines) {
+        try {
+            return new AzureAvatarClient(version.dialect(endpoint), auth, wire,
+                    ssl == null ? null : ssl.createSSLContext(context), guard, deadlines);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("sslContextParameters cannot make an SSLContext: " + e.getMessage(), e);
+        }
     }
 
     /** Azure counts requests per resource: endpoint and credential. */

@@ -3,7 +3,8 @@ package io.github.camelazureavatar.avatar;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelazureavatar.avatar.client.RequestCounters;
+import io.github.camelazureavatar.avatar.client.ResourceGuard;
+import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -41,19 +42,17 @@ final class ResourceMeters {
                 return () -> {
                 };
             }
-            RequestCounters counters = resource.guard().counters();
+            ResourceGuard guard = resource.guard();
             List<Meter> meters = new ArrayList<>();
-            for (RequestCounters.Kind kind : RequestCounters.Kind.values()) {
-                meters.add(FunctionCounter.builder("azure.avatar.requests", counters, c -> c.total(kind))
+            for (Kind kind : Kind.values()) {
+                meters.add(FunctionCounter.builder("azure.avatar.requests", guard, g -> g.requests(kind))
                         .description("Requests sent to the Azure Speech resource").tag("resource", resource.name())
                         .tag("kind", kind.name()).register(registry));
             }
-            meters.add(FunctionCounter.builder("azure.avatar.throttled", counters,
-                    c -> c.total(RequestCounters.Event.throttled))
+            meters.add(FunctionCounter.builder("azure.avatar.throttled", guard, ResourceGuard::throttled)
                     .description("Answers 429 from the Azure Speech resource").tag("resource", resource.name())
                     .register(registry));
-            meters.add(FunctionCounter.builder("azure.avatar.retries", counters,
-                    c -> c.total(RequestCounters.Event.retried))
+            meters.add(FunctionCounter.builder("azure.avatar.retries", guard, ResourceGuard::retries)
                     .description("Requests sent again").tag("resource", resource.name()).register(registry));
             meters.add(Gauge.builder("azure.avatar.waiting", resource.waits(), JobWaits::waiting)
                     .description("createAndWait exchanges waiting").tag("resource", resource.name()).register(registry));

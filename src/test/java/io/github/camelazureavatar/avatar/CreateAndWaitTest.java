@@ -233,7 +233,8 @@ class CreateAndWaitTest extends EmulatorTestSupport {
 
     private int waitingExchanges() {
         return context.getEndpoints().stream().filter(AzureAvatarEndpoint.class::isInstance)
-                .mapToInt(e -> ((AzureAvatarEndpoint) e).getWaitingExchanges()).sum();
+                .map(e -> ((AzureAvatarEndpoint) e).getResource()).filter(java.util.Objects::nonNull).distinct()
+                .mapToInt(resource -> resource.waits().waiting()).sum();
     }
 
     /** Deleted and created again under its id: another job, whose outcome is not this exchange's. */

@@ -1,14 +1,9 @@
 package io.github.camelazureavatar.avatar;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
 
 import io.github.camelazureavatar.avatar.emulator.Fault;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
@@ -26,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What an operator sees of a resource: the azure-avatar dev console (text and JSON), the endpoint's JMX attributes and
- * Micrometer's meters, all from the same counters, checked against what the emulator received.
+ * What an operator sees of a resource: the azure-avatar dev console (text and JSON) and Micrometer's meters, both from
+ * the same counters, checked against what the emulator received.
  */
 class OperatorViewTest extends EmulatorTestSupport {
 
@@ -67,17 +62,17 @@ class OperatorViewTest extends EmulatorTestSupport {
         // 1 throttled + 2 pages of the walk, 1 create, as the emulator saw them
         assertThat(azure.requests().all()).hasSize(4);
         assertThat(text).contains("Azure resource: " + azure.baseUrl())
-                .contains("Requests in the last minute: 4 (list 3, get 0, create 1, delete 0, download 0)")
-                .contains("Answers 429: 1 in the last hour, 1 in all; retries: 1 in the last hour, 1 in all")
-                .contains("Rate budget: 6000 requests a minute")
+                .contains("Requests: 4 (list 3, get 0, create 1, delete 0, download 0); answers 429: 1; retries: 1")
+                .contains("Rate budget: 6000 requests a minute").contains("blocked until: -")
                 .contains("Exchanges waiting (createAndWait): 1")
                 .contains("Consumer of route events: 0 jobs unsettled, active, last poll ");
         Map<?, ?> resource = (Map<?, ?>) ((List<?>) json.get("resources")).get(0);
-        Map<?, ?> lastHour = (Map<?, ?>) resource.get("requestsLastHour");
-        assertThat(lastHour.get("list")).isEqualTo(3L);
-        assertThat(lastHour.get("create")).isEqualTo(1L);
+        Map<?, ?> requests = (Map<?, ?>) resource.get("requests");
+        assertThat(requests.get("list")).isEqualTo(3L);
+        assertThat(requests.get("create")).isEqualTo(1L);
         assertThat(resource.get("waitingExchanges")).isEqualTo(1);
-        assertThat(resource.get("throttledTotal")).isEqualTo(1L);
+        assertThat(resource.get("throttled")).isEqualTo(1L);
+        assertThat(resource.get("retries")).isEqualTo(1L);
 
         azure.advance(Duration.ofSeconds(20));
         pollOnce("events");
@@ -87,26 +82,21 @@ class OperatorViewTest extends EmulatorTestSupport {
     }
 
     @Test
-    void jmxAttributesAndMicrometerMetersCountTheSameRequests() throws Exception {
+    void micrometerMetersCountWhatTheEmulatorReceived() throws Exception {
         azure.seedJobs(20, SeedState.SUCCEEDED);
         recordingRoute("events", avatarUri(API, ""));
+        azure.faults().next(1, Fault.status(503));
         pollOnce("events");
         context.createProducerTemplate().request(avatarUri(API, "operation=create&" + JOB), e -> e.getMessage().setBody("Hi"));
 
-        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
-        Set<ObjectName> names = jmx.queryNames(new ObjectName("org.apache.camel:context=" + context.getName()
-                                                              + ",type=endpoints,*"), null);
-        ObjectName consumerEndpoint = names.stream().filter(n -> n.toString().contains("azure-avatar"))
-                .filter(n -> !n.toString().contains("operation")).findFirst().orElseThrow();
-        assertThat(jmx.getAttribute(consumerEndpoint, "RequestsLastHour")).isEqualTo(2L);
-        assertThat(jmx.getAttribute(consumerEndpoint, "RequestsLastHourByKind"))
-                .isEqualTo("list=1,get=0,create=1,delete=0,download=0");
-        assertThat(jmx.getAttribute(consumerEndpoint, "ThrottledLastHour")).isEqualTo(0L);
-        assertThat(jmx.getAttribute(consumerEndpoint, "UnsettledJobs")).isEqualTo(0);
-        assertThat(jmx.getAttribute(consumerEndpoint, "LastPoll")).isNotNull();
-
-        assertThat(meters.get("azure.avatar.requests").tag("kind", "list").functionCounter().count()).isEqualTo(1.0);
+        // 503, then the page again, then the create
+        assertThat(azure.requests().all()).hasSize(3);
+        assertThat(meters.get("azure.avatar.requests").tag("kind", "list").functionCounter().count()).isEqualTo(2.0);
         assertThat(meters.get("azure.avatar.requests").tag("kind", "create").functionCounter().count()).isEqualTo(1.0);
+        assertThat(meters.get("azure.avatar.retries").functionCounter().count()).isEqualTo(1.0);
+        assertThat(meters.get("azure.avatar.throttled").functionCounter().count()).isZero();
         assertThat(meters.get("azure.avatar.waiting").gauge().value()).isZero();
+        assertThat((String) console().call(DevConsole.MediaType.TEXT, Map.of()))
+                .contains("Requests: 3 (list 2, get 0, create 1, delete 0, download 0); answers 429: 0; retries: 1");
     }
 }

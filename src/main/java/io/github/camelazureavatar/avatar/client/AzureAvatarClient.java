@@ -3,44 +3,73 @@ package io.github.camelazureavatar.avatar.client;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisError;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.SecretMasking;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
+import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
+import org.apache.hc.client5.http.impl.auth.BasicScheme;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.MessageHeaders;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.io.Closer;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that talks to Azure: every request of the consumer and the producer goes through here, so auth,
- * origin pinning, timeouts and error mapping hold everywhere. Credentials are sent only to the configured endpoint's
- * origin; blob downloads go out bare, authorised by their SAS signature alone.
+ * The one place that talks to Azure, on HttpClient 5: auth, origin pinning, timeouts, the resource's budget and
+ * error mapping hold for every request. Credentials go only to the configured endpoint's origin (through a proxy as
+ * tunnelled traffic for https); blob downloads go out bare, authorised by their SAS signature alone.
  */
 public final class AzureAvatarClient implements Closeable {
 
@@ -52,56 +81,64 @@ public final class AzureAvatarClient implements Closeable {
     /** For callers that wait as long as the request needs, such as the producer. */
     public static final BooleanSupplier ALWAYS = () -> true;
 
+    /** Throttled, or a passing server or gateway fault: each passes if the client waits. */
+    private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
+
     private final AvatarApiDialect dialect;
     private final Origin origin;
     private final AzureAvatarAuth auth;
-    private final CloseableHttpClient http;
-    private final RetryPolicy retryPolicy;
+    private final Wire wire;
     private final ResourceGuard guard;
-    private final Duration requestTimeout;
-    /** Cancels requests that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
+    /** Cancels attempts that outlive requestTimeout: the component's, from Camel's ExecutorServiceManager. */
     private final ScheduledExecutorService deadlines;
+    private final BasicAuthCache proxyAuth = new BasicAuthCache();
+    private final CloseableHttpClient http;
 
-    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Timeouts timeouts, RetryPolicy retryPolicy,
+    /** @param sslContext for a private CA or a TLS-inspecting gateway; null for the JVM's trust store */
+    public AzureAvatarClient(AvatarApiDialect dialect, AzureAvatarAuth auth, Wire wire, SSLContext sslContext,
                              ResourceGuard guard, ScheduledExecutorService deadlines) {
         this.dialect = dialect;
         this.origin = Origin.of(dialect.endpoint());
         this.auth = auth;
-        this.retryPolicy = retryPolicy;
+        this.wire = wire;
         this.guard = guard;
-        this.requestTimeout = timeouts.request();
         this.deadlines = deadlines;
-        warnIfHttpClientLogsSecrets();
-        Timeout connect = Timeout.of(timeouts.connect());
-        Timeout response = Timeout.of(timeouts.response());
-        this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect).setSocketTimeout(response).build())
-                        .setMaxConnPerRoute(20).setMaxConnTotal(40)
-                        .build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(response).build())
-                // retries are ours to decide (HttpClient would sleep on a long Retry-After and look hung), and a
-                // redirect could carry the key to another host
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .build();
-    }
-
-    /**
-     * HttpClient's own DEBUG loggers print every request line, header and byte: the key, tokens and the SAS signatures
-     * of download links. Nothing of ours can mask them, so say it where the person who turned them on will look.
-     */
-    private static void warnIfHttpClientLogsSecrets() {
-        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire",
-                                          "org.apache.hc.client5.http.impl.classic" }) {
+        for (String name : new String[] { "org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire" }) {
             if (LoggerFactory.getLogger(name).isDebugEnabled()) {
-                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech subscription key or token, and the SAS "
-                         + "signatures of download links, into the log in clear text. Set it to INFO or above outside a "
-                         + "debugging session", name);
+                LOG.warn("Logger {} is at DEBUG: HttpClient writes the Speech key or token and the SAS signatures of "
+                         + "download links into the log in clear text. Set it to INFO outside a debugging session", name);
             }
         }
+        HttpClientBuilder builder = HttpClientBuilder.create()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(wire.connectTimeout()))
+                                .setSocketTimeout(Timeout.of(wire.responseTimeout()))
+                                // a connection a proxy or gateway closed must not take a create down with it
+                                .setValidateAfterInactivity(TimeValue.ZERO_MILLISECONDS).build())
+                        .setTlsSocketStrategy(sslContext == null ? null : new DefaultClientTlsStrategy(sslContext))
+                        .setMaxConnPerRoute(20).setMaxConnTotal(40).build())
+                .setRetryStrategy(new Retries())
+                .addExecInterceptorAfter(ChainElement.RETRY.name(), "azure-avatar-attempt", this::attempt)
+                // the JVM's proxy settings (http(s).proxyHost, http.nonProxyHosts, ...) unless a proxy is configured
+                .useSystemProperties()
+                // a redirect could carry the key to another host
+                .disableRedirectHandling()
+                .disableCookieManagement();
+        if (wire.proxyHost() != null) {
+            HttpHost proxy = new HttpHost(wire.proxyHost(), wire.proxyPort());
+            builder.setProxy(proxy);
+            if (wire.proxyAuthUsername() != null) {
+                UsernamePasswordCredentials user = new UsernamePasswordCredentials(wire.proxyAuthUsername(),
+                        wire.proxyAuthPassword() == null ? new char[0] : wire.proxyAuthPassword().toCharArray());
+                // sent with every request and CONNECT: a proxy that answers a create's body with 407 may close the
+                // connection
+                BasicScheme basic = new BasicScheme();
+                basic.initPreemptive(user);
+                proxyAuth.put(proxy, basic);
+            }
+        }
+        this.http = builder.build();
     }
 
     public AvatarApiDialect dialect() {
@@ -112,17 +149,13 @@ public final class AzureAvatarClient implements Closeable {
         return origin;
     }
 
-    /**
-     * Reads one page of the job list. A job on it that cannot be read is left out with a WARN, so that one odd job does
-     * not hide the page's others: the consumer emits it once it reads well (it is listed again every poll), the
-     * producer's list answers without it.
-     *
-     * @param  keepGoing              asked before every attempt and during every wait: false ends them at once
-     * @throws AzureAvatarException when the page is on another origin (the credentials would leak), Azure refuses, or
-     *                              the answer is no job list page
-     */
+    /** Reads one page of the job list; an unreadable job on it is left out with a WARN (listed again every poll). */
     public JobPage listPage(URI pageUri, BooleanSupplier keepGoing) {
-        byte[] body = send(new HttpGet(requireOwnOrigin(pageUri)), "list jobs", RequestCounters.Kind.list, keepGoing).body;
+        if (!origin.isSameOrigin(pageUri)) {
+            throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(pageUri)
+                                           + ": only the configured endpoint " + origin + " gets them", 0, null);
+        }
+        byte[] body = send(new HttpGet(pageUri), "list jobs", Kind.list, keepGoing).body;
         try {
             JobPage page = dialect.readPage(body);
             if (!page.unreadable().isEmpty()) {
@@ -133,17 +166,16 @@ public final class AzureAvatarClient implements Closeable {
         } catch (IOException e) {
             throw unreadableJson("list jobs", e);
         } catch (IllegalArgumentException e) {
-            throw new AzureAvatarException(
-                    "Azure sent an unusable job list page from " + origin + ": " + e.getMessage(), 200, null, e);
+            throw new AzureAvatarException("Azure sent an unusable job list page from " + origin + ": " + e.getMessage(),
+                    200, null, e);
         }
     }
 
     /** The job, or empty when Azure does not know it. */
     public Optional<AvatarSynthesisJob> getJob(String jobId) {
         try {
-            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId,
-                    RequestCounters.Kind.get, ALWAYS).body,
-                    "get job " + jobId));
+            return Optional.of(readJob(send(new HttpGet(dialect.jobUri(jobId)), "get job " + jobId, Kind.get, ALWAYS)
+                    .body, "get job " + jobId));
         } catch (AzureAvatarException e) {
             if (e.getHttpResponseCode() == 404) {
                 return Optional.empty();
@@ -152,34 +184,24 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
-    /**
-     * Creates a job from its JSON definition.
-     *
-     * @param jobId       the client's id (2024 generation), ignored where Azure makes it
-     * @param operationId an Operation-Id to send, or null
-     */
+    /** Creates a job; jobId is the client's id (2024 generation), operationId an Operation-Id to send or null. */
     public CreatedJob createJob(String jobId, String operationId, byte[] definition) {
         HttpUriRequestBase request = new HttpUriRequestBase(dialect.createMethod(), dialect.createUri(jobId));
         request.setEntity(new ByteArrayEntity(definition, ContentType.APPLICATION_JSON));
         if (operationId != null && dialect.supportsOperations()) {
             request.setHeader("Operation-Id", operationId);
         }
-        ApiResponse response = send(request, "create job" + (jobId == null ? "" : " " + jobId),
-                RequestCounters.Kind.create, ALWAYS);
-        AvatarSynthesisJob job = readJob(response.body, "create job");
-        return new CreatedJob(job, response.header("Operation-Id"), response.header("Operation-Location"));
+        Answer answer = send(request, "create job" + (jobId == null ? "" : " " + jobId), Kind.create, ALWAYS);
+        return new CreatedJob(readJob(answer.body, "create job"), answer.header("Operation-Id"),
+                answer.header("Operation-Location"));
     }
 
     /** Deletes a finished job and its result files. Azure refuses jobs that are not finished (HTTP 400). */
     public void deleteJob(String jobId) {
-        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, RequestCounters.Kind.delete, ALWAYS);
+        send(new HttpDelete(dialect.jobUri(jobId)), "delete job " + jobId, Kind.delete, ALWAYS);
     }
 
-    /**
-     * Opens a result file for streaming. No credentials are sent: blob storage takes the SAS URL alone.
-     *
-     * @throws AzureAvatarException when blob storage refuses (an expired SAS, a deleted job)
-     */
+    /** Opens a result file for streaming, without credentials: blob storage takes the SAS URL alone. */
     public BlobDownload download(String sasUrl) {
         String masked = SecretMasking.maskUrl(sasUrl);
         URI uri;
@@ -192,27 +214,27 @@ public final class AzureAvatarClient implements Closeable {
         ClassicHttpResponse response = null;
         try {
             LOG.debug("GET {}", masked);
-            guard.counters().count(RequestCounters.Kind.download);
-            response = http.executeOpen(null, new HttpGet(uri), null);
+            guard.counted(Kind.download, false);
+            response = http.executeOpen(null, new HttpGet(uri), context());
             HttpEntity entity = response.getEntity();
-            int status = response.getCode();
-            if (status != 200 || entity == null) {
-                String detail = abbreviate(new String(readBounded(entity), StandardCharsets.UTF_8));
-                response.close();
-                throw new AzureAvatarException("Blob storage answered HTTP " + status + " for " + masked
+            if (response.getCode() != 200 || entity == null) {
+                String detail = new String(entity == null ? new byte[0] : entity.getContent().readNBytes(300),
+                        StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+                throw new AzureAvatarException("Blob storage answered HTTP " + response.getCode() + " for " + masked
                                                + (detail.isEmpty() ? "" : ": " + SecretMasking.maskText(detail)),
-                        status, null);
+                        response.getCode(), null);
             }
-            String path = uri.getPath();
-            String fileName = path.substring(path.lastIndexOf('/') + 1);
-            String contentType = entity.getContentType() != null ? entity.getContentType() : guessContentType(fileName);
-            return new BlobDownload(response, entity.getContent(), fileName, contentType, entity.getContentLength());
+            String fileName = uri.getPath().substring(uri.getPath().lastIndexOf('/') + 1);
+            BlobDownload download = new BlobDownload(response, entity.getContent(), fileName,
+                    entity.getContentType() == null ? "application/octet-stream" : entity.getContentType(),
+                    entity.getContentLength());
+            response = null;
+            return download;
         } catch (IOException e) {
-            if (response != null) {
-                closeQuietly(response);
-            }
             throw new AzureAvatarException("Could not download " + masked + ": " + SecretMasking.maskText(e.getMessage()),
                     0, null, e);
+        } finally {
+            Closer.closeQuietly(response);
         }
     }
 
@@ -222,18 +244,8 @@ public final class AzureAvatarClient implements Closeable {
             return AvatarApiDialect.MAPPER.readTree(readBounded(in, in.getContentLength()));
         } catch (IOException e) {
             throw new AzureAvatarException("Unreadable JSON at " + SecretMasking.maskUrl(sasUrl) + ": "
-                                           + SecretMasking.maskText(e.getMessage()),
-                    200, null, e);
+                                           + SecretMasking.maskText(e.getMessage()), 200, null, e);
         }
-    }
-
-    private URI requireOwnOrigin(URI uri) {
-        if (!origin.isSameOrigin(uri)) {
-            throw new AzureAvatarException("Refusing to send credentials to " + Origin.of(uri)
-                                           + ": only the configured endpoint " + origin + " gets them",
-                    0, null);
-        }
-        return uri;
     }
 
     private AvatarSynthesisJob readJob(byte[] body, String action) {
@@ -246,99 +258,80 @@ public final class AzureAvatarClient implements Closeable {
 
     private AzureAvatarException unreadableJson(String action, IOException e) {
         return new AzureAvatarException("Azure sent unreadable JSON to " + action + " at " + origin + ": "
-                                        + e.getMessage(),
-                200, null, e);
+                                        + e.getMessage(), 200, null, e);
+    }
+
+    private HttpClientContext context() {
+        HttpClientContext context = HttpClientContext.create();
+        context.setAuthCache(proxyAuth);
+        return context;
+    }
+
+    /** Sends a request to the Speech resource; HttpClient retries it as {@link Retries} allows. */
+    private Answer send(HttpUriRequestBase request, String action, Kind kind, BooleanSupplier keepGoing) {
+        Call call = new Call(kind, action, keepGoing, new AtomicInteger());
+        HttpClientContext context = context();
+        context.setAttribute(Call.KEY, call);
+        // on the request itself: HttpClient sends it again from there after a retry or a proxy's 407
+        auth.authenticate(request);
+        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            Answer answer = new Answer(response, response.getEntity().getContent().readAllBytes());
+            if (response.getCode() >= 300) {
+                throw failure(answer, call);
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + e, 0, null, e);
+        }
     }
 
     /**
-     * Sends a request to the Speech resource, retrying what Azure says will pass (throttling, passing faults) as the
-     * retry policy allows. A Retry-After longer than the policy waits out fails the request at once and blocks the
-     * resource until then, so that no route polls a throttled Azure in a busy loop.
+     * One attempt of a request to the Speech resource; HttpClient's retries pass here too. Each attempt respects the
+     * resource's block, waits for its budget and is counted; requestTimeout bounds it, answer read whole. Downloads
+     * pass through untouched.
      */
-    private ApiResponse send(HttpUriRequestBase request, String action, RequestCounters.Kind kind,
-                             BooleanSupplier keepGoing) {
-        boolean create = kind == RequestCounters.Kind.create;
-        RequestCounters counters = guard.counters();
-        for (int attempt = 0;; attempt++) {
-            refuseWhileBlocked(action);
-            if (attempt > 0) {
-                counters.count(RequestCounters.Event.retried);
-            }
-            ApiResponse response;
-            try {
-                pause(guard.reserve(), action, keepGoing);
-                counters.count(kind);
-                response = execute(request);
-            } catch (IOException e) {
-                String reason = e instanceof RequestTimedOut ? e.getMessage() : e.toString();
-                if (attempt < retryPolicy.maxRetries() && RetryPolicy.mayRepeat(request.getMethod(), create, 0)) {
-                    Duration pause = retryPolicy.backoff(attempt);
-                    LOG.debug("Could not {} at {} ({}); retry {} in {} ms", action, origin, reason, attempt + 1,
-                            pause.toMillis());
-                    pause(pause, action, keepGoing);
-                    request.reset();
-                    continue;
-                }
-                throw new AzureAvatarException("Could not " + action + " at " + origin + ": " + reason, 0, null, e);
-            }
-            if (response.status < 300) {
-                return response;
-            }
-            if (response.status == 429) {
-                counters.count(RequestCounters.Event.throttled);
-            }
-            if (!RetryPolicy.isRetryableStatus(response.status)
-                    || !RetryPolicy.mayRepeat(request.getMethod(), create, response.status)) {
-                throw error(response, action, null);
-            }
-            Duration askedFor = RetryAfter.of(response::header, retryPolicy.maxThrottleWait());
-            if (askedFor != null && askedFor.compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                Instant until = Instant.now().plus(askedFor);
-                guard.blockUntil(until, response.status);
-                throw error(response, action, "Azure asked to wait " + askedFor.toSeconds() + " s, until " + until
-                                              + "; no request goes to this resource before then");
-            }
-            if (attempt >= retryPolicy.maxRetries()) {
-                if (askedFor != null) {
-                    guard.blockUntil(Instant.now().plus(askedFor), response.status);
-                }
-                throw error(response, action, attempt == 0 ? null : "gave up after " + (attempt + 1) + " attempts");
-            }
-            Duration pause = askedFor != null ? askedFor : retryPolicy.backoff(attempt);
-            LOG.debug("Azure answered HTTP {} to {} at {}; retry {} in {} ms", response.status, action, origin,
-                    attempt + 1, pause.toMillis());
-            pause(pause, action, keepGoing);
-            request.reset();
+    private ClassicHttpResponse attempt(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
+            throws IOException, HttpException {
+        Call call = (Call) scope.clientContext.getAttribute(Call.KEY);
+        if (call == null) {
+            return chain.proceed(request, scope);
         }
-    }
-
-    private void refuseWhileBlocked(String action) {
-        Instant until = guard.blockedUntil();
-        if (until != null) {
-            throw new AzureAvatarException("Not sending " + action + " to " + origin + ": Azure asked to wait until "
-                                           + until + " (HTTP " + guard.blockedBecause() + ")",
+        if (!call.keepGoing().getAsBoolean()) {
+            throw new AzureAvatarException("Stopped before sending " + call.action() + " to " + origin, 0, null);
+        }
+        Instant blocked = guard.blockedUntil();
+        if (blocked != null) {
+            throw new AzureAvatarException("Not sending " + call.action() + " to " + origin + ": Azure asked to wait until "
+                                           + blocked + " (HTTP " + guard.blockedBecause() + ")",
                     guard.blockedBecause(), null);
         }
-    }
-
-    private ApiResponse execute(HttpUriRequestBase request) throws IOException {
-        auth.authenticate(request);
-        long start = System.nanoTime();
-        ScheduledFuture<?> deadline = requestTimeout.isZero()
-                ? null : deadlines.schedule(request::cancel, requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            ApiResponse response = http.execute(request, r -> new ApiResponse(
-                    r.getCode(), r.getHeaders(), readBounded(r.getEntity())));
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} -> {} in {} ms", request.getMethod(), request.getRequestUri(), response.status,
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            TimeUnit.NANOSECONDS.sleep(guard.reserve().toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the rate budget");
+        }
+        guard.counted(call.kind(), call.attempts().getAndIncrement() > 0);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        long timeout = wire.requestTimeout().toMillis();
+        ScheduledFuture<?> deadline = timeout == 0 ? null : deadlines.schedule(() -> {
+            timedOut.set(true);
+            scope.execRuntime.discardEndpoint();
+        }, timeout, TimeUnit.MILLISECONDS);
+        ClassicHttpResponse response = null;
+        try {
+            response = chain.proceed(request, scope);
+            HttpEntity entity = response.getEntity();
+            response.setEntity(new ByteArrayEntity(entity == null ? new byte[0]
+                    : readBounded(entity.getContent(), entity.getContentLength()), null));
+            if (response.getCode() == 429) {
+                guard.throttledOnce();
             }
+            LOG.debug("{} {} -> {}", request.getMethod(), request.getRequestUri(), response.getCode());
             return response;
         } catch (IOException e) {
-            if (request.isCancelled()) {
-                throw new RequestTimedOut("no complete answer within requestTimeout " + requestTimeout.toMillis() + " ms");
-            }
-            throw e;
+            Closer.closeQuietly(response);
+            throw timedOut.get() ? new SocketTimeoutException("no complete answer within requestTimeout " + timeout + " ms") : e;
         } finally {
             if (deadline != null) {
                 deadline.cancel(false);
@@ -346,96 +339,120 @@ public final class AzureAvatarClient implements Closeable {
         }
     }
 
-    /**
-     * Reads an API answer whole, up to a bound: a page of 100 jobs is about 200 KB, so anything near the bound is a
-     * broken or hostile answer and must not exhaust the heap of a route that runs for weeks.
-     */
-    private static byte[] readBounded(HttpEntity entity) throws IOException {
-        if (entity == null) {
-            return new byte[0];
-        }
-        try (InputStream in = entity.getContent()) {
-            return readBounded(in, entity.getContentLength());
-        }
-    }
-
+    /** Reads a whole answer up to a bound: anything near it is a broken or hostile answer, not a page of jobs. */
     private static byte[] readBounded(InputStream in, long announcedLength) throws IOException {
-        if (announcedLength > MAX_API_RESPONSE_BYTES) {
-            throw new IOException("the answer is " + announcedLength + " bytes, more than the " + MAX_API_RESPONSE_BYTES
-                                  + " an API answer may have");
-        }
-        byte[] body = in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
-        if (body.length > MAX_API_RESPONSE_BYTES) {
-            throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
-                                  + " bytes an API answer may have");
-        }
-        return body;
-    }
-
-    /** Waits in short steps, so that a caller that stops waiting (a stopping consumer) is not held up. */
-    private void pause(Duration pause, String action, BooleanSupplier keepGoing) {
-        long end = System.nanoTime() + pause.toNanos();
-        while (true) {
-            if (!keepGoing.getAsBoolean()) {
-                throw new AzureAvatarException("Stopped waiting to " + action + " at " + origin, 0, null);
+        int bound = MAX_API_RESPONSE_BYTES;
+        try (in) {
+            byte[] body = announcedLength > bound ? null : in.readNBytes(bound + 1);
+            if (body == null || body.length > bound) {
+                throw new IOException("the answer is longer than the " + bound + " bytes an API answer may have");
             }
-            long left = end - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 200));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AzureAvatarException("Interrupted while waiting to " + action + " at " + origin, 0, null, e);
-            }
+            return body;
         }
     }
 
-    private AzureAvatarException error(ApiResponse response, String action, String note) {
+    /**
+     * How long Azure asked to wait: Retry-After in seconds or as an HTTP date, or X-RateLimit-Reset (3.1 platform) as
+     * epoch seconds or an ISO instant; at most maxThrottleWait. Null when it asked for nothing readable ({@code abc},
+     * {@code -5}, {@code 1.5}): the ordinary backoff applies then.
+     */
+    Duration retryAfter(MessageHeaders response) {
+        Header retryAfter = response.getFirstHeader("Retry-After");
+        Header header = retryAfter != null ? retryAfter : response.getFirstHeader("X-RateLimit-Reset");
+        String value = header == null ? "" : header.getValue().trim();
+        Instant now = Instant.now();
+        Duration wait;
+        try {
+            boolean number = !value.isEmpty() && value.chars().allMatch(Character::isDigit);
+            Instant until = number ? (retryAfter != null ? now.plusSeconds(Long.parseLong(value))
+                    : Instant.ofEpochSecond(Long.parseLong(value)))
+                    : value.isEmpty() ? null : retryAfter != null ? DateUtils.parseStandardDate(value) : Instant.parse(value);
+            if (until == null) {
+                return null;
+            }
+            wait = Duration.between(now, until);
+        } catch (DateTimeParseException e) {
+            return null;
+        } catch (NumberFormatException | DateTimeException | ArithmeticException e) {
+            wait = wire.maxThrottleWait(); // a number beyond any clock: readable, and too long
+        }
+        return wait.isNegative() ? Duration.ZERO : wait.compareTo(wire.maxThrottleWait()) > 0 ? wire.maxThrottleWait() : wait;
+    }
+
+    /**
+     * HttpClient's retry strategy with Azure's rules: 429, passing faults (500, 502, 503, 504) and broken connections
+     * are retried after growing, jittered pauses, or as long as Azure asked, up to maxRetryAfter. A create is retried
+     * only where Azure surely did not act (429, 503): after a 500 or a broken connection it may exist already.
+     */
+    private final class Retries implements HttpRequestRetryStrategy {
+
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException e, int execCount, HttpContext context) {
+            Call call = (Call) context.getAttribute(Call.KEY);
+            return call != null && call.kind() != Kind.create && execCount <= wire.maxRetries()
+                   && !(e instanceof SSLException) && !Thread.currentThread().isInterrupted();
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount, HttpContext context) {
+            Call call = (Call) context.getAttribute(Call.KEY);
+            int status = response.getCode();
+            if (call == null || execCount > wire.maxRetries() || !RETRYABLE.contains(status)
+                || call.kind() == Kind.create && status != 429 && status != 503) {
+                return false;
+            }
+            Duration asked = retryAfter(response);
+            return asked == null || asked.compareTo(wire.maxRetryAfter()) <= 0;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount, HttpContext context) {
+            Duration asked = retryAfter(response);
+            return asked != null ? TimeValue.ofMilliseconds(asked.toMillis()) : getRetryInterval(null, null, execCount, context);
+        }
+
+        /** Exponential from retryInitialDelay up to retryMaxDelay, with full jitter. */
+        @Override
+        public TimeValue getRetryInterval(HttpRequest request, IOException e, int execCount, HttpContext context) {
+            long capped = Math.min(wire.retryInitialDelay().toMillis() << Math.min(execCount - 1, 20),
+                    wire.retryMaxDelay().toMillis());
+            return TimeValue.ofMilliseconds(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
+        }
+    }
+
+    /**
+     * The failure of a request Azure answered with an error. A Retry-After that was not waited out (too long, or the
+     * retries ran out) blocks the resource until then, so that no route polls a throttled Azure in a busy loop.
+     */
+    private AzureAvatarException failure(Answer answer, Call call) {
+        int status = answer.response.getCode();
+        String note = call.attempts().get() > 1 ? "; gave up after " + call.attempts() + " attempts" : "";
+        Duration asked = RETRYABLE.contains(status) ? retryAfter(answer.response) : null;
+        if (asked != null) {
+            Instant until = Instant.now().plus(asked);
+            guard.blockUntil(until, status);
+            if (asked.compareTo(wire.maxRetryAfter()) > 0) {
+                note = "; Azure asked to wait " + asked.toSeconds() + " s, until " + until
+                       + "; no request goes to this resource before then";
+            }
+        }
         AvatarSynthesisError error = null;
         try {
-            error = response.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(response.body));
+            error = answer.body.length == 0 ? null : dialect.readError(AvatarApiDialect.MAPPER.readTree(answer.body));
         } catch (IOException | RuntimeException e) {
             // a proxy or gateway may answer HTML: the status alone must do
         }
-        String code = error != null && error.code() != null ? error.code() : response.header("x-ms-error-code");
+        String code = error != null && error.code() != null ? error.code() : answer.header("x-ms-error-code");
         String reason = error == null ? "" : ": " + SecretMasking.maskText(error.toString());
-        String message = switch (response.status) {
+        String message = switch (status) {
             case 401 -> "Azure rejected the " + auth.describe() + " for " + origin + " (HTTP 401)" + reason;
             case 403 -> "Azure refused access to " + origin + " (HTTP 403)" + reason
                         + ". Check the resource's pricing tier (S0), region and role assignments";
             case 429 -> "Azure is throttling requests to " + origin + " (HTTP 429)" + reason;
-            default -> "Azure " + (response.status < 500 ? "refused to " : "failed to ") + action + " at " + origin
-                        + " (HTTP " + response.status + ")" + reason;
+            default -> "Azure " + (status < 500 ? "refused to " : "failed to ") + call.action() + " at " + origin
+                        + " (HTTP " + status + ")" + reason;
         };
-        if (note != null) {
-            message = message + "; " + note;
-        }
-        return new AzureAvatarException(message, response.status, code);
-    }
-
-    private static void closeQuietly(ClassicHttpResponse response) {
-        try {
-            response.close();
-        } catch (IOException e) {
-            LOG.trace("Closing a failed download", e);
-        }
-    }
-
-    private static String guessContentType(String fileName) {
-        if (fileName.endsWith(".mp4")) {
-            return "video/mp4";
-        }
-        if (fileName.endsWith(".webm")) {
-            return "video/webm";
-        }
-        return fileName.endsWith(".json") ? "application/json" : "application/octet-stream";
-    }
-
-    private static String abbreviate(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
-        return oneLine.length() > 300 ? oneLine.substring(0, 300) + "..." : oneLine;
+        return new AzureAvatarException(message + note, status, code);
     }
 
     @Override
@@ -443,20 +460,15 @@ public final class AzureAvatarClient implements Closeable {
         http.close(CloseMode.GRACEFUL);
     }
 
-    private static final class RequestTimedOut extends IOException {
-        RequestTimedOut(String message) {
-            super(message);
-        }
+    /** What a request is for, asked by each attempt and by the retry strategy. */
+    private record Call(Kind kind, String action, BooleanSupplier keepGoing, AtomicInteger attempts) {
+        static final String KEY = Call.class.getName();
     }
 
-    private record ApiResponse(int status, Header[] headers, byte[] body) {
+    private record Answer(ClassicHttpResponse response, byte[] body) {
         String header(String name) {
-            for (Header header : headers) {
-                if (header.getName().equalsIgnoreCase(name)) {
-                    return header.getValue();
-                }
-            }
-            return null;
+            Header header = response.getFirstHeader(name);
+            return header == null ? null : header.getValue();
         }
     }
 }

@@ -6,10 +6,7 @@ import java.io.InputStream;
 
 import org.apache.hc.core5.http.ClassicHttpResponse;
 
-/**
- * A result file streaming from blob storage. Reading it pulls bytes from the network as they are needed; closing it
- * releases the connection.
- */
+/** A result file streaming from blob storage as it is read; closing it releases the connection. */
 public final class BlobDownload extends FilterInputStream {
 
     private final ClassicHttpResponse response;
@@ -41,10 +38,8 @@ public final class BlobDownload extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        try {
+        try (response) {
             super.close();
-        } finally {
-            response.close();
         }
     }
 }

@@ -2,41 +2,75 @@ package io.github.camelazureavatar.avatar.client;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 
 /**
- * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext: the instant before
- * which Azure asked not to be called, and an optional client-side request rate. Shared, because Azure counts requests
- * per resource, not per route.
+ * What every endpoint of one Azure resource (endpoint and credential) shares in a CamelContext, because Azure counts
+ * requests per resource, not per route: the requests it was sent, the instant before which Azure asked not to be
+ * called, and an optional client-side request rate.
  */
 public final class ResourceGuard {
 
+    /** What a request was for; downloads go to blob storage and do not count against the Speech quota. */
+    public enum Kind {
+        list, get, create, delete, download
+    }
+
     private final int requestsPerMinute;
     private final long minSpacingNanos;
-    private final RequestCounters counters = new RequestCounters();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final LongSupplier nanoTime;
+    /** Requests by kind, then answers 429, then retries: plain counts, no history. */
+    private final LongAdder[] counts = Stream.generate(LongAdder::new).limit(Kind.values().length + 2)
+            .toArray(LongAdder[]::new);
     private long nextPermitNanos;
     private volatile Instant blockedUntil = Instant.MIN;
     private volatile int blockedBecause;
 
     /** @param requestsPerMinute the most requests a minute; 0 for no client-side limit */
     public ResourceGuard(int requestsPerMinute) {
-        this.requestsPerMinute = requestsPerMinute;
-        this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
+        this(requestsPerMinute, System::nanoTime);
     }
 
-    /** The client-side rate limit, 0 for none. */
+    ResourceGuard(int requestsPerMinute, LongSupplier nanoTime) {
+        this.requestsPerMinute = requestsPerMinute;
+        this.minSpacingNanos = requestsPerMinute > 0 ? 60_000_000_000L / requestsPerMinute : 0;
+        this.nanoTime = nanoTime;
+        this.nextPermitNanos = nanoTime.getAsLong();
+    }
+
     public int requestsPerMinute() {
         return requestsPerMinute;
     }
 
-    /** What this resource was sent. */
-    public RequestCounters counters() {
-        return counters;
+    /** Requests of this kind sent so far, every attempt, answered or not. */
+    public long requests(Kind kind) {
+        return counts[kind.ordinal()].sum();
+    }
+
+    public long throttled() {
+        return counts[Kind.values().length].sum();
+    }
+
+    /** Attempts after a throttled or failed one. */
+    public long retries() {
+        return counts[Kind.values().length + 1].sum();
+    }
+
+    void counted(Kind kind, boolean retry) {
+        counts[kind.ordinal()].increment();
+        if (retry) {
+            counts[Kind.values().length + 1].increment();
+        }
+    }
+
+    void throttledOnce() {
+        counts[Kind.values().length].increment();
     }
 
     /** Azure asked to wait (Retry-After): no request goes out before that instant. */
-    public void blockUntil(Instant instant, int status) {
+    void blockUntil(Instant instant, int status) {
         if (instant.isAfter(blockedUntil)) {
             blockedUntil = instant;
             blockedBecause = status;
@@ -49,8 +83,7 @@ public final class ResourceGuard {
         return until.isAfter(Instant.now()) ? until : null;
     }
 
-    /** The HTTP status that blocked the resource. */
-    public int blockedBecause() {
+    int blockedBecause() {
         return blockedBecause;
     }
 
@@ -58,18 +91,13 @@ public final class ResourceGuard {
      * Reserves the next permit of the rate limit and says how long to wait for it. Requests are spaced evenly rather
      * than in bursts: Azure's windows are short (5 s) and a burst at the start of a window is what it throttles.
      */
-    public Duration reserve() {
+    synchronized Duration reserve() {
         if (minSpacingNanos == 0) {
             return Duration.ZERO;
         }
-        lock.lock();
-        try {
-            long now = System.nanoTime();
-            long permit = Math.max(now, nextPermitNanos);
-            nextPermitNanos = permit + minSpacingNanos;
-            return Duration.ofNanos(permit - now);
-        } finally {
-            lock.unlock();
-        }
+        long now = nanoTime.getAsLong();
+        long permit = nextPermitNanos - now > 0 ? nextPermitNanos : now;
+        nextPermitNanos = permit + minSpacingNanos;
+        return Duration.ofNanos(permit - now);
     }
 }

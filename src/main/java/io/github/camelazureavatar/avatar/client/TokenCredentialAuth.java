@@ -9,17 +9,12 @@ import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import org.apache.hc.core5.http.HttpRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Microsoft Entra ID: {@code Authorization: Bearer <token>} for the Cognitive Services scope, from an azure-core
- * {@link TokenCredential}. A token is reused until {@link #REFRESH_BEFORE_EXPIRY} before it expires (or until the
- * refresh time the credential suggests, when earlier), so a busy route asks the identity provider once an hour or so,
- * not once a request.
- * <p>
- * This is the only class of the component that needs azure-core: everything on the subscription-key path only holds
- * the credential by reference, so the component runs without azure-core on the classpath when a key is used.
+ * {@link TokenCredential}. A token is reused until {@link #REFRESH_BEFORE_EXPIRY} before it expires (or the refresh
+ * time the credential suggests, when earlier): a busy route asks the identity provider about once an hour. The only
+ * class that needs azure-core; the subscription-key path never loads it.
  */
 public final class TokenCredentialAuth implements AzureAvatarAuth {
 
@@ -28,8 +23,6 @@ public final class TokenCredentialAuth implements AzureAvatarAuth {
 
     /** A token is replaced this long before it expires, so that it never expires in flight. */
     public static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(2);
-
-    private static final Logger LOG = LoggerFactory.getLogger(TokenCredentialAuth.class);
 
     private final TokenCredential credential;
     private final Clock clock;
@@ -54,33 +47,23 @@ public final class TokenCredentialAuth implements AzureAvatarAuth {
     synchronized String currentToken() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (token == null || !now.isBefore(refreshAt)) {
-            token = fetch();
-            OffsetDateTime expiresAt = token.getExpiresAt();
-            refreshAt = expiresAt == null ? now : expiresAt.minus(REFRESH_BEFORE_EXPIRY);
-            OffsetDateTime suggested = token.getRefreshAt();
-            if (suggested != null && suggested.isBefore(refreshAt)) {
-                refreshAt = suggested;
+            String source = " for " + SCOPE + " from " + credential.getClass().getSimpleName();
+            try {
+                token = credential.getTokenSync(new TokenRequestContext().addScopes(SCOPE));
+            } catch (RuntimeException e) {
+                throw new AzureAvatarException("Could not get a Microsoft Entra ID token" + source + ": " + e.getMessage(),
+                        0, null, e);
             }
-            LOG.debug("Got a Microsoft Entra ID token expiring at {}; it is reused until {}", expiresAt, refreshAt);
+            if (token == null || token.getToken() == null || token.getToken().isBlank()) {
+                token = null;
+                throw new AzureAvatarException("No Microsoft Entra ID token" + source, 0, null);
+            }
+            refreshAt = token.getExpiresAt() == null ? now : token.getExpiresAt().minus(REFRESH_BEFORE_EXPIRY);
+            if (token.getRefreshAt() != null && token.getRefreshAt().isBefore(refreshAt)) {
+                refreshAt = token.getRefreshAt();
+            }
         }
         return token.getToken();
-    }
-
-    private AccessToken fetch() {
-        AccessToken fresh;
-        try {
-            fresh = credential.getTokenSync(new TokenRequestContext().addScopes(SCOPE));
-        } catch (RuntimeException e) {
-            throw new AzureAvatarException("Could not get a Microsoft Entra ID token for " + SCOPE + " from "
-                                           + credential.getClass().getSimpleName() + ": " + e.getMessage(),
-                    0, null, e);
-        }
-        if (fresh == null || fresh.getToken() == null || fresh.getToken().isBlank()) {
-            throw new AzureAvatarException("The token credential " + credential.getClass().getSimpleName()
-                                           + " returned no token for " + SCOPE,
-                    0, null);
-        }
-        return fresh;
     }
 
     @Override

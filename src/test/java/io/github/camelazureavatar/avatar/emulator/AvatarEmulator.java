@@ -1,6 +1,8 @@
 package io.github.camelazureavatar.avatar.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -159,9 +161,13 @@ public final class AvatarEmulator implements AutoCloseable {
         this.seeder = new JobSeeder(factory, store);
         this.executor = Executors.newFixedThreadPool(b.threads, daemonThreads());
         InetAddress apiAddress = InetAddress.getByName(b.bind);
-        this.apiServer = HttpServer.create(new InetSocketAddress(apiAddress, b.port), 64);
+        this.apiServer = b.tls == null ? HttpServer.create(new InetSocketAddress(apiAddress, b.port), 64)
+                : HttpsServer.create(new InetSocketAddress(apiAddress, b.port), 64);
+        if (b.tls != null) {
+            ((HttpsServer) apiServer).setHttpsConfigurator(new HttpsConfigurator(b.tls));
+        }
         this.blobServer = bindBlobServer(apiAddress);
-        this.baseUrl = "http://" + hostOf(apiServer);
+        this.baseUrl = (b.tls == null ? "http://" : "https://") + hostOf(apiServer);
         this.blobBaseUrl = "http://" + hostOf(blobServer);
         SasSigner signer = new SasSigner(factory.secretKey(), clock);
         this.layout = new BlobLayout(blobBaseUrl, factory.hex32(), signer, b.sasLifetime);
@@ -447,8 +453,15 @@ public final class AvatarEmulator implements AutoCloseable {
         private int quotaRequests;
         private Duration quotaWindow;
         private boolean rateLimitHeaders;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {
+        }
+
+        /** Serves the API over HTTPS with this context's key and certificate (the blob host stays plain http). */
+        public Builder https(javax.net.ssl.SSLContext serverContext) {
+            this.tls = serverContext;
+            return this;
         }
 
         String subscriptionKey() {
