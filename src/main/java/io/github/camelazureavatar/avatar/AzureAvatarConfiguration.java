@@ -64,8 +64,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "1440")
-    private int fullScanEvery = 1440;
+    @UriParam(label = "consumer", defaultValue = "86400000", javaType = "java.time.Duration")
+    private long fullScanInterval = 86_400_000;
     @UriParam(label = "consumer,scheduler", defaultValue = "900000", javaType = "java.time.Duration")
     private long idleDelay = 900_000;
     @UriParam(label = "consumer,advanced", defaultValue = "1000")
@@ -313,21 +313,21 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
-    public int getFullScanEvery() {
-        return fullScanEvery;
+    public long getFullScanInterval() {
+        return fullScanInterval;
     }
 
     /**
-     * Incremental polling: a poll stops paging after the first list page that lists a job created before the oldest
-     * job still in progress or not yet delivered (and before the newest job the last walk listed). Azure lists newest
-     * first and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs
-     * reads 1 page instead of 100. The first poll, and then every fullScanEvery-th that walks the list, reads the whole
-     * list anyway, as a safety net for the unusual (an idempotent repository that forgot keys). A whole list costs a
-     * request per 100 jobs, 50 minutes of Azure's quota of 2 requests a minute at 10 000 jobs: the default, 1440, is
-     * about once a day at the default delay. 1 reads the whole list on every poll; 0 only on the first.
+     * Incremental polling: a poll stops paging at the first list page that ends with a job an earlier walk listed,
+     * created before the oldest job still in progress. Azure lists newest first (the consumer checks it on every page,
+     * and reads the whole list while it does not hold) and a finished job never changes, so nothing below that page can
+     * be news: a quiet poll over 10 000 jobs reads 1 page instead of 100. The first poll, and then the first walk once
+     * this long (2h, 24h...) passed since the last whole walk, resting included, reads the whole list anyway: a safety
+     * net for the unusual, and how the record learns which jobs Azure no longer lists. A whole list costs a request per
+     * 100 jobs. 0 reads the whole list on every poll.
      */
-    public void setFullScanEvery(int fullScanEvery) {
-        this.fullScanEvery = fullScanEvery;
+    public void setFullScanInterval(long fullScanInterval) {
+        this.fullScanInterval = fullScanInterval;
     }
 
     public long getIdleDelay() {
@@ -647,8 +647,8 @@ public class AzureAvatarConfiguration implements Cloneable {
         if (idleDelay < 0 || waitTimeout < 0 || waitDelay <= 0) {
             throw new IllegalArgumentException("idleDelay and waitTimeout must be 0 or more, waitDelay positive");
         }
-        if (fullScanEvery < 0) {
-            throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
+        if (fullScanInterval < 0) {
+            throw new IllegalArgumentException("fullScanInterval must be 0 (every poll) or more, not " + fullScanInterval);
         }
         if (maxPagesPerPoll < 1 || maxPollDuration < 1 || maxThrottleWait < 0) {
             throw new IllegalArgumentException("maxPagesPerPoll and maxPollDuration must be positive, maxThrottleWait 0 or more");

@@ -1,12 +1,14 @@
 package io.github.camelazureavatar.avatar.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * One walk down the job list from the top, a page per request, following Azure's next links. The list shifts while it
  * is paged (jobs are created and deleted), so no offset is ever kept between walks; a job may show up twice in one
  * walk and callers drop the repeat. A next link is followed only on the endpoint's own origin (the credentials go
- * nowhere else) and only to a page not read yet (a cycle would never end).
+ * nowhere else) and only to a page not read yet (a cycle would never end). Newest first is observed, never promised:
+ * the walk checks it job by job, across pages.
  */
 public final class JobListing {
 
@@ -35,6 +38,8 @@ public final class JobListing {
     private int pages;
     private End end;
     private Origin foreignHost;
+    private Instant previous;
+    private boolean inOrder = true;
 
     /** @param keepGoing asked before each request and during each wait: false ends a wait at once */
     public JobListing(AzureAvatarClient client, URI firstPage, BooleanSupplier keepGoing) {
@@ -51,6 +56,12 @@ public final class JobListing {
         read.add(pageIdentity(next));
         JobPage page = client.listPage(next, keepGoing);
         pages++;
+        inOrder &= page.unreadable().isEmpty();
+        for (AvatarSynthesisJob job : page.jobs()) {
+            Instant created = job.getCreatedDateTime();
+            inOrder &= created != null && (previous == null || !created.isAfter(previous));
+            previous = created;
+        }
         next = page.nextLink();
         if (next == null) {
             end = End.LAST_PAGE;
@@ -73,6 +84,11 @@ public final class JobListing {
             next = null;
             end = End.STOPPED;
         }
+    }
+
+    /** Whether every job so far was readable and listed newest first by creation. */
+    public boolean inOrder() {
+        return inOrder;
     }
 
     /** How many pages were read (one request each). */
