@@ -126,7 +126,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 emitted += skipOrEmitExisting(existing);
             }
             // an unfinished job the walk should have listed: a deletion between pages hid it, or Azure lost it
-            for (AvatarSynthesisJob hidden : state.walked(complete, listing.inOrder())) {
+            for (AvatarSynthesisJob hidden : state.walked(complete)) {
                 Optional<AvatarSynthesisJob> job = client.getJob(hidden.getId());
                 emitted += state.got(hidden, job.orElse(null)) ? offer(List.of(job.get())) : 0;
             }

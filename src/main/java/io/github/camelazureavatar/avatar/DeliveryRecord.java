@@ -54,7 +54,11 @@ final class DeliveryRecord extends ServiceSupport {
     private boolean fullWalked;
     private boolean outOfOrder;
     private boolean full;
+    private boolean ordered;
     private Instant mark;
+    /** The newest creation a complete walk listed: the first job of a list in order is no older, unless deleted. */
+    private Instant top;
+    private Instant seenTop;
 
     DeliveryRecord(String label, AzureAvatarConfiguration configuration) {
         Set<JobStatus> filter = configuration.statusFilter();
@@ -85,6 +89,8 @@ final class DeliveryRecord extends ServiceSupport {
     /** Starts a walk; whole when forced, before the first whole walk, while the order fails or once fullScanInterval passed. */
     void startWalk(boolean forceFull) {
         seen.clear();
+        seenTop = null;
+        ordered = true;
         full = forceFull || !fullWalked || outOfOrder || System.nanoTime() - lastFullWalk >= fullScanNanos;
         mark = unfinished.values().stream().map(AvatarSynthesisJob::getCreatedDateTime).min(Instant::compareTo).orElse(null);
     }
@@ -96,10 +102,14 @@ final class DeliveryRecord extends ServiceSupport {
     boolean listed(JobPage page, boolean inOrder) {
         List<AvatarSynthesisJob> jobs = page.jobs();
         AvatarSynthesisJob last = jobs.isEmpty() ? null : jobs.get(jobs.size() - 1);
-        boolean below = !full && inOrder && last != null && known.containsKey(identity(last))
+        ordered &= inOrder && (seenTop != null || top == null || jobs.isEmpty()
+                               || !jobs.get(0).getCreatedDateTime().isBefore(top));
+        boolean below = !full && ordered && last != null && known.containsKey(identity(last))
                         && (mark == null || last.getCreatedDateTime().isBefore(mark));
         for (AvatarSynthesisJob job : jobs) {
             seen.add(identity(job));
+            Instant created = job.getCreatedDateTime();
+            seenTop = created == null || seenTop != null && !created.isAfter(seenTop) ? seenTop : created;
             if (job.getStatus().isFinished()) {
                 unfinished.remove(identity(job));
             } else {
@@ -114,15 +124,16 @@ final class DeliveryRecord extends ServiceSupport {
      *
      * @return the unfinished jobs the complete walk should have listed and did not: a GET by id says where they are
      */
-    List<AvatarSynthesisJob> walked(boolean complete, boolean inOrder) {
-        if (!inOrder && !outOfOrder) {
+    List<AvatarSynthesisJob> walked(boolean complete) {
+        if (!ordered && !outOfOrder) {
             LOG.warn("Azure's job list is not newest first by creation (or a job's date is unreadable): the consumer "
                      + "reads the whole list on every poll until it is again");
         }
-        outOfOrder = !inOrder || outOfOrder && !(full && complete);
+        outOfOrder = !ordered || outOfOrder && !(full && complete);
         if (!complete) {
             return List.of();
         }
+        top = seenTop;
         seen.forEach(id -> known.putIfAbsent(id, 0));
         if (full) {
             known.entrySet().removeIf(entry -> {
