@@ -377,8 +377,8 @@ public class AzureAvatarConfiguration implements Cloneable {
 
     /**
      * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after
-     * its exchange completed successfully. The default is an in-memory repository of 100 000 keys per endpoint: use a
-     * persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
+     * its exchange completed successfully. The default is an in-memory repository per endpoint that keeps the keys of
+     * every job the list still shows: use a persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -19,32 +18,30 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.spi.Synchronization;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits one exchange per job and status. Each poll walks the job list from the top (the list shifts, so no offset is
- * kept), takes the jobs whose status is wanted and whose {@code jobId:status} key was neither delivered nor is in
- * flight, and routes each page's changes as soon as the page is read. A key is committed only when its exchange
- * completed: a finished job whose route failed is offered again from memory next poll, nothing is lost. The walk ends
- * early only where the state says nothing below can be news; while nothing is in progress, polls rest (idleDelay).
+ * Emits one exchange per job and status: each poll walks the list from the top and routes each page's changes (a
+ * wanted status whose key is neither delivered nor in flight) once the page is read. A key is committed only when its
+ * exchange completed; a finished job whose route failed is offered again from memory. The walk ends where the state
+ * says nothing below can be news; while nothing is in progress, polls rest (idleDelay).
  */
 public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureAvatarConsumer.class);
 
+    private final Set<String> offered = new HashSet<>();
     private DeliveryRecord state;
     private Set<JobStatus> statusFilter;
     private SpeechResource resource;
     private volatile Instant lastWalk;
     private long lastWalkNanos;
     private long createsAtLastWalk;
-    private final Set<String> offered = new HashSet<>();
     private int room;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
@@ -60,7 +57,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     protected void doStart() throws Exception {
         state = getEndpoint().deliveries();
         statusFilter = getEndpoint().getConfiguration().statusFilter();
-        ServiceHelper.startService(state);
+        ServiceHelper.startService(state.delivered, state.inProgress);
         resource = getEndpoint().getResource();
         resource.consumers().add(this);
         super.doStart();
@@ -68,8 +65,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        // Camel stops the consumer of a route that never started (autoStartup=false) when the context stops
-        if (resource != null) {
+        if (resource != null) { // null: a route that never started (autoStartup=false) stops with the context
             resource.consumers().remove(this);
         }
         super.doStop();
@@ -78,22 +74,21 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected int poll() throws Exception {
         AzureAvatarConfiguration conf = getEndpoint().getConfiguration();
-        // two routes from one endpoint URI share its state: one poll at a time
-        synchronized (state) {
+        synchronized (state) { // two routes from one endpoint URI share its state: one poll at a time
             pendingExchanges = 0;
             offered.clear();
             room = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
             state.undelivered.keySet().removeIf(state.delivered::contains);
-            int emitted = offer(new ArrayList<>(state.undelivered.values()));
-            if (isResting(conf)) {
-                return emitted;
+            int emitted = offer(new ArrayList<>(state.undelivered.values())); // no request: finished jobs never change
+            if (isIdle() && resource.creates() == createsAtLastWalk
+                && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(conf.getIdleDelay())) {
+                return emitted; // resting: nothing in progress, nothing created here since the last walk
             }
             lastWalk = Instant.now();
             lastWalkNanos = System.nanoTime();
             createsAtLastWalk = resource.creates();
             AzureAvatarClient client = getEndpoint().getClient();
-            // skipExisting must have seen the whole list before it knows whether anything is news
-            boolean skipping = conf.isSkipExisting() && !state.existingSkipped;
+            boolean skipping = conf.isSkipExisting() && !state.existingSkipped; // needs the whole list first
             List<AvatarSynthesisJob> existing = new ArrayList<>();
             state.startWalk(skipping);
             JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()), this::isWalkAllowed);
@@ -101,74 +96,58 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             String bound = null;
             boolean below = false;
             for (JobPage page; (page = listing.nextPage()) != null;) {
-                forceConsumerAsReady(); // Azure answered: the consumer is ready even when nothing changed
-                resource.waits().listed(page.jobs()); // createAndWait exchanges wait for what this walk lists
-                if (skipping) {
-                    existing.addAll(page.jobs());
-                } else {
-                    emitted += offer(page.jobs());
-                }
+                forceConsumerAsReady(); // Azure answered: ready even when nothing changed
+                resource.waits().listed(page.jobs()); // createAndWait exchanges wait for what any walk lists
+                emitted += skipping && existing.addAll(page.jobs()) ? 0 : offer(page.jobs());
                 below = state.listed(page, listing.inOrder());
-                if (below || room <= 0 || !isWalkAllowed()) {
-                    listing.stop(); // enough for this poll, or stopping or suspended: the pages below wait, unread
-                } else if (listing.end() == null && listing.pages() >= conf.getMaxPagesPerPoll()) {
+                if (listing.end() == null && listing.pages() >= conf.getMaxPagesPerPoll()) {
                     bound = "maxPagesPerPoll=" + conf.getMaxPagesPerPoll();
                 } else if (listing.end() == null && System.nanoTime() - deadline > 0) {
                     bound = "maxPollDuration=" + conf.getMaxPollDuration() + " ms";
                 }
-                if (bound != null) {
-                    listing.stop();
+                if (below || room <= 0 || !isWalkAllowed() || bound != null) {
+                    listing.stop(); // the pages below wait, unread
                 }
             }
-            boolean complete = listing.end() == JobListing.End.LAST_PAGE || below;
             if (skipping && listing.end() != JobListing.End.STOPPED) {
                 state.existingSkipped = true;
                 emitted += skipOrEmitExisting(existing);
             }
-            // an unfinished job the walk should have listed: a deletion between pages hid it, or Azure lost it
-            for (AvatarSynthesisJob hidden : state.walked(complete)) {
-                Optional<AvatarSynthesisJob> job = client.getJob(hidden.getId());
-                emitted += state.got(hidden, job.orElse(null)) ? offer(List.of(job.get())) : 0;
+            for (AvatarSynthesisJob hidden : state.walked(below || listing.end() == JobListing.End.LAST_PAGE)) {
+                // unfinished, and not listed by a walk that passed it: hidden by a deletion between pages, or gone
+                AvatarSynthesisJob found = client.getJob(hidden.getId()).orElse(null);
+                emitted += state.got(hidden, found) ? offer(List.of(found)) : 0;
             }
             if (bound != null) {
                 addLastErrorDetail("azure.avatar.walk.bound", bound);
                 throw new AzureAvatarException("The walk of Azure's job list at " + client.origin() + " reached " + bound
-                                               + " after " + listing.pages() + " pages; the next poll starts again from the top",
-                        0, null);
+                                               + " after " + listing.pages() + " pages; the next poll starts again "
+                                               + "from the top", 0, null);
             }
-            if (listing.end() == JobListing.End.FOREIGN_NEXT_LINK) {
-                // after emitting what was listed: the health check must show that the rest of the list is out of reach
+            if (listing.end() == JobListing.End.FOREIGN_NEXT_LINK) { // after emitting what was listed
                 throw listing.foreignNextLinkError("jobs beyond page " + listing.pages() + " were not listed");
             }
             return emitted;
         }
     }
 
-    /** Adaptive polling: while nothing is in progress or created through this CamelContext, walk once per idleDelay. */
-    private boolean isResting(AzureAvatarConfiguration conf) {
-        return isIdle() && resource.creates() == createsAtLastWalk
-               && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(conf.getIdleDelay());
-    }
-
-    /** When the last walk of the list started, or null before the first. */
     Instant lastWalk() {
         return lastWalk;
     }
 
-    /** About when the next walk of the list starts: a delay after the last, or idleDelay while idle. */
+    /** About when the next walk starts: a delay after the last, or idleDelay while idle. */
     Instant nextWalk() {
         Instant last = lastWalk;
         return last == null ? null
                 : last.plusMillis(isIdle() ? getEndpoint().getConfiguration().getIdleDelay() : getEndpoint().getDelay());
     }
 
-    /** Whether polls rest at idleDelay now: resting is on, and the last walk found nothing in progress. */
+    /** Polls rest at idleDelay: resting is on, nothing is in progress and no createAndWait waits. */
     boolean isIdle() {
         return lastWalk != null && getEndpoint().getConfiguration().getIdleDelay() > getEndpoint().getDelay()
                && state.isIdle() && resource.waits().isEmpty();
     }
 
-    /** Jobs this consumer knows unsettled: in progress, or finished in a wanted status and not delivered yet. */
     int unsettledJobs() {
         return state.unfinished.size() + state.undelivered.size();
     }
@@ -177,14 +156,10 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return isBatchAllowed() && !isSuspendingOrSuspended();
     }
 
-    /**
-     * skipExisting's first walk: records every listed change as delivered without emitting it, unless the repository
-     * already knows jobs of this resource (a restart or a failover on a persistent or shared repository).
-     */
+    /** skipExisting's first walk records what it lists, unless the repository knows this resource (a restart). */
     private int skipOrEmitExisting(List<AvatarSynthesisJob> listed) throws Exception {
-        boolean known = listed.stream().anyMatch(job -> isWanted(job) && state.delivered.contains(key(job))
-                                                        || previouslyDelivered(job) != null);
-        if (known) {
+        if (listed.stream().anyMatch(job -> isWanted(job) && state.delivered.contains(key(job))
+                                            || previouslyDelivered(job) != null)) {
             LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
             return offer(listed);
         }
@@ -194,24 +169,23 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     }
 
     /**
-     * Routes the wanted jobs neither delivered nor in flight, up to the room left, each reserved in the in-progress
-     * repository first; a finished one is remembered until delivered. A reservation refused by a shared repository
-     * (false, or a duplicate-key exception) means another instance has it; any other failure releases the batch's.
+     * Reserves and routes the wanted jobs neither delivered nor in flight, up to the room left; a finished one is kept
+     * until delivered. A shared repository that refuses a key (false, or a duplicate key) says another instance has
+     * it; any other failure releases what this batch reserved.
      */
     private int offer(Collection<AvatarSynthesisJob> jobs) throws Exception {
         Queue<Object> reserved = new ArrayDeque<>();
         try {
             for (AvatarSynthesisJob job : jobs) {
                 String key = key(job);
-                if (!isWanted(job) || state.delivered.contains(key)) {
-                    continue;
-                }
-                if (job.getStatus().isFinished()) {
-                    state.undelivered.put(key, job);
-                }
-                if (reserved.size() < room && !state.inProgress.contains(key) && offered.add(job.getId())
-                    && reserve(key)) {
-                    reserved.add(job);
+                if (isWanted(job) && !state.delivered.contains(key)) {
+                    if (job.getStatus().isFinished()) {
+                        state.undelivered.put(key, job);
+                    }
+                    if (reserved.size() < room && !state.inProgress.contains(key) && offered.add(job.getId())
+                        && reserve(key)) {
+                        reserved.add(job);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -226,7 +200,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         try {
             return state.inProgress.add(key);
         } catch (RuntimeException e) {
-            if (e.getClass().getName().contains("DuplicateKey")) {
+            if (e.getClass().getSimpleName().contains("DuplicateKey")) {
                 return false;
             }
             throw e;
@@ -247,42 +221,53 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         int total = jobs.size();
         int index = 0;
         try {
-            while (!jobs.isEmpty() && isBatchAllowed()) {
-                AvatarSynthesisJob job = (AvatarSynthesisJob) jobs.peek();
-                if (state.delivered.contains(key(job))) {
-                    state.inProgress.remove(key((AvatarSynthesisJob) jobs.poll()));
+            for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.poll()) != null;) {
+                String key = key(job);
+                if (state.delivered.contains(key)) {
+                    state.inProgress.remove(key);
                     continue;
                 }
-                Exchange exchange = toExchange(job);
-                jobs.poll();
+                Exchange exchange = createExchange(false);
+                exchange.getMessage().setBody(job);
+                AvatarJobHeaders.set(exchange.getMessage(), job);
+                exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+                if (job.getLastActionDateTime() != null) {
+                    exchange.getMessage().setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
+                }
                 exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
                 exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
                 exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.isEmpty());
+                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                    @Override
+                    public void onDone(Exchange done) {
+                        commit(done, key);
+                    }
+                });
                 pendingExchanges = jobs.size();
                 getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
                 index++;
             }
-        } finally {
-            // stopped or failed mid-batch: what was not sent must not stay reserved, or it would never be emitted
+        } finally { // stopped or failed mid-batch: what was not sent must not stay reserved, or it is never emitted
             jobs.forEach(left -> state.inProgress.remove(key((AvatarSynthesisJob) left)));
         }
         return index;
     }
 
-    private Exchange toExchange(AvatarSynthesisJob job) {
-        Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setBody(job);
-        AvatarJobHeaders.set(message, job);
-        String previous = previouslyDelivered(job);
-        if (previous != null) {
-            message.setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previous);
+    /** Commits a key once its exchange succeeded; a failure only frees it, to be offered again next poll. */
+    private void commit(Exchange exchange, String key) {
+        try {
+            if (exchange.isFailed()) {
+                LOG.warn("Route failed for avatar job {}; it will be offered again on the next poll", key);
+            } else {
+                state.delivered.add(key);
+                state.delivered.confirm(key);
+            }
+        } catch (RuntimeException e) {
+            getExceptionHandler().handleException("Could not record " + key + " as delivered; it will be emitted "
+                                                  + "again on the next poll", exchange, e);
+        } finally {
+            state.inProgress.remove(key);
         }
-        if (job.getLastActionDateTime() != null) {
-            message.setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
-        }
-        exchange.getExchangeExtension().addOnCompletion(new Commit(key(job)));
-        return exchange;
     }
 
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
@@ -293,34 +278,5 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             }
         }
         return null;
-    }
-
-    /** Commits a key once its exchange succeeded; a failure only frees it, so the next poll emits it again. */
-    private final class Commit implements Synchronization {
-        private final String key;
-
-        Commit(String key) {
-            this.key = key;
-        }
-
-        @Override
-        public void onComplete(Exchange exchange) {
-            try {
-                state.delivered.add(key);
-                state.delivered.confirm(key);
-            } catch (RuntimeException e) {
-                getExceptionHandler().handleException("Could not record " + key + " as delivered; it will be emitted "
-                                                      + "again on the next poll",
-                        exchange, e);
-            } finally {
-                state.inProgress.remove(key);
-            }
-        }
-
-        @Override
-        public void onFailure(Exchange exchange) {
-            state.inProgress.remove(key);
-            LOG.warn("Route failed for avatar job {}; it will be offered again on the next poll", key);
-        }
     }
 }
