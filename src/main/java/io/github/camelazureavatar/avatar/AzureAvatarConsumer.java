@@ -261,6 +261,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             } else {
                 state.delivered.add(key);
                 state.delivered.confirm(key);
+                state.undelivered.remove(key);
             }
         } catch (RuntimeException e) {
             getExceptionHandler().handleException("Could not record " + key + " as delivered; it will be emitted "

@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class DeliveryRecord {
     final IdempotentRepository inProgress;
     boolean existingSkipped;
     /** Finished jobs in a wanted status not delivered yet, by key: offered again from memory (they never change). */
-    final Map<String, AvatarSynthesisJob> undelivered = new LinkedHashMap<>();
+    final Map<String, AvatarSynthesisJob> undelivered = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Unfinished jobs as last listed, by id/created: a walk reaches below the oldest. */
     final Map<String, AvatarSynthesisJob> unfinished = new HashMap<>();
     /** Jobs complete walks listed, by id/created, with how many whole walks in a row missed them. */
@@ -119,7 +120,7 @@ final class DeliveryRecord {
         }
         top = seenTop;
         seen.forEach(id -> known.putIfAbsent(id, 0));
-        if (full) {
+        if (full && ordered) { // a job left out as unreadable is listed all the same: never forget it for that
             known.entrySet().removeIf(entry -> {
                 entry.setValue(seen.contains(entry.getKey()) ? 0 : entry.getValue() + 1);
                 return entry.getValue() >= 2 && forget(entry.getKey());
