@@ -160,12 +160,12 @@ public final class EconomyBenchmark {
                             new ConsumerContestant("status=Succeeded,Failed&delay=" + realMillis(Duration.ofSeconds(30)))));
                 }
                 // a finished job 10 hours (600 jobs) down the list whose route fails every time, for ever
-                add(rows, quota, "consumer, poison job", () -> steady(quota, "consumer, poison job",
+                add(rows, quota, "consumer (poison job)", () -> steady(quota, "consumer (poison job)",
                         new ConsumerContestant("status=Succeeded,Failed", run -> run.emulator.seed(SeedSpec.of(1,
                                 SeedState.SUCCEEDED).withIdPrefix("poison-").withSpacing(Duration.ofHours(10))))));
                 if (quota == Quota.PER_5S) {
                     // at 2/min a whole walk of 100 pages takes 55 minutes: only the 5 s quota can afford this order
-                    add(rows, quota, "consumer, oldest first", () -> steady(quota, "consumer, oldest first",
+                    add(rows, quota, "consumer (oldest first)", () -> steady(quota, "consumer (oldest first)",
                             new ConsumerContestant("status=Succeeded,Failed",
                                     run -> run.emulator.faults().listOrder(Faults.ListOrder.OLDEST_FIRST, 0))));
                 }
