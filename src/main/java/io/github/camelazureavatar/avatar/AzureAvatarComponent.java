@@ -45,7 +45,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     /** Camel reads a duration it cannot read as 0 or as what it understood, a number as 0: checked first (a test keeps the list whole). */
     static final Set<String> DURATIONS = Set.of("delay", "connecttimeout", "responsetimeout", "requesttimeout",
             "retryinitialdelay", "retrymaxdelay", "maxretryafter", "maxthrottlewait", "idledelay", "maxpollduration",
-            "waittimeout", "waitdelay", "timetolive");
+            "waittimeout", "waitdelay", "timetolive", "fullscaninterval");
     private static final Set<String> NUMBERS = Set.of("pagesize", "maxretries", "maxmessagesperpoll", "maxpagesperpoll");
 
     @Metadata

@@ -76,8 +76,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     private boolean skipExisting;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
-    @UriParam(label = "consumer", defaultValue = "1440")
-    private int fullScanEvery = 1440;
+    @UriParam(label = "consumer", defaultValue = "86400000", javaType = "java.time.Duration")
+    private long fullScanInterval = 86_400_000;
     @UriParam(label = "consumer,scheduler", defaultValue = "900000", javaType = "java.time.Duration")
     private long idleDelay = 900_000;
     @UriParam(label = "consumer,advanced", defaultValue = "1000")
@@ -382,21 +382,21 @@ public class AzureAvatarConfiguration implements Cloneable {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
 
-    public int getFullScanEvery() {
-        return fullScanEvery;
+    public long getFullScanInterval() {
+        return fullScanInterval;
     }
 
     /**
-     * Incremental polling: a poll stops paging after the first list page that lists a job created before the oldest
-     * job still in progress or not yet delivered (and before the newest job the last walk listed). Azure lists newest
-     * first and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs
-     * reads 1 page instead of 100. The first poll, and then every fullScanEvery-th that walks the list, reads the whole
-     * list anyway, as a safety net for the unusual (an idempotent repository that forgot keys). A whole list costs a
-     * request per 100 jobs, 50 minutes of Azure's quota of 2 requests a minute at 10 000 jobs: the default, 1440, is
-     * about once a day at the default delay. 1 reads the whole list on every poll; 0 only on the first.
+     * Incremental polling: a poll stops paging at the first list page that ends with a job an earlier walk listed,
+     * created before the oldest job still in progress. Azure lists newest first (the consumer checks it on every page,
+     * and reads the whole list while it does not hold) and a finished job never changes, so nothing below that page can
+     * be news: a quiet poll over 10 000 jobs reads 1 page instead of 100. The first poll, and then the first walk once
+     * this long (2h, 24h...) passed since the last whole walk, resting included, reads the whole list anyway: a safety
+     * net for the unusual, and how the record learns which jobs Azure no longer lists. A whole list costs a request per
+     * 100 jobs. 0 reads the whole list on every poll.
      */
-    public void setFullScanEvery(int fullScanEvery) {
-        this.fullScanEvery = fullScanEvery;
+    public void setFullScanInterval(long fullScanInterval) {
+        this.fullScanInterval = fullScanInterval;
     }
 
     public long getIdleDelay() {
@@ -446,8 +446,8 @@ public class AzureAvatarConfiguration implements Cloneable {
 
     /**
      * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after
-     * its exchange completed successfully. The default is an in-memory repository of 100 000 keys per endpoint: use a
-     * persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
+     * its exchange completed successfully. The default is an in-memory repository per endpoint that keeps the keys of
+     * every job the list still shows: use a persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
@@ -715,9 +715,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         atLeast("maxPollDuration", maxPollDuration, 1);
         atLeast("maxThrottleWait", maxThrottleWait, 0);
         atLeast("maxMessagesPerPoll", maxMessagesPerPoll, 0);
-        if (fullScanEvery < 0) {
-            throw new IllegalArgumentException("fullScanEvery must be 0 (only the first poll) or more, not " + fullScanEvery);
-        }
+        atLeast("fullScanInterval", fullScanInterval, 0);
         statusFilter();
         if (proxyHost != null && !proxyHost.isBlank() && (proxyPort < 1 || proxyPort > 65535)) {
             throw new IllegalArgumentException("proxyPort must be from 1 to 65535 with proxyHost, not " + proxyPort);

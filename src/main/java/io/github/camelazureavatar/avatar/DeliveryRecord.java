@@ -1,71 +1,164 @@
 package io.github.camelazureavatar.avatar;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What a consumer endpoint remembers of its deliveries, for as long as the endpoint lives: a route stop and start
- * keeps it, a new CamelContext starts afresh unless the repositories are persistent. It holds which changes were
- * delivered and which are being routed, and what incremental polling knows.
- *
- * <p>
- * A key is {@code label(statuses)/jobId/created/status}: a route with another label or status filter keeps a record of
- * its own even in a shared repository, several instances of one route share theirs, and a job deleted and created
- * again under the same id (created at another instant) is another job.
+ * All a consumer endpoint remembers, guarded by this object's lock, for as long as the endpoint lives (a route stop and
+ * start keeps it): what was delivered, what is being routed, and what the walks learnt of the list. A key is
+ * {@code label(statuses)/jobId/created/status}: another label or filter keeps its own record even in a shared
+ * repository, and a job created again under its id is another job. The default record keeps the keys of every job the
+ * list shows (no LRU) and drops a job when two whole walks in a row did not list it (a deletion between two pages hides
+ * a job from one walk).
  */
-final class DeliveryRecord extends ServiceSupport {
+final class DeliveryRecord {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryRecord.class);
 
     final IdempotentRepository delivered;
     final IdempotentRepository inProgress;
-    final IncrementalPolling incremental;
-    /** skipExisting applies to the first walk of this record only. */
     boolean existingSkipped;
-    private final boolean ownsDelivered;
-    private final boolean ownsInProgress;
+    /** Finished jobs in a wanted status not delivered yet, by key: offered again from memory (they never change). */
+    final Map<String, AvatarSynthesisJob> undelivered = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Unfinished jobs as last listed, by id/created: a walk reaches below the oldest. */
+    final Map<String, AvatarSynthesisJob> unfinished = new HashMap<>();
+    /** Jobs complete walks listed, by id/created, with how many whole walks in a row missed them. */
+    private final Map<String, Integer> known = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
     private final String keyPrefix;
+    private final long fullScanNanos;
+    private final boolean ours;
+    private long lastFullWalk;
+    private boolean fullWalked;
+    private boolean outOfOrder;
+    private boolean full;
+    private boolean ordered;
+    private Instant mark;
+    /** The newest creation a complete walk listed: a list in order starts no lower, unless that job was deleted. */
+    private Instant top;
+    private Instant seenTop;
 
     DeliveryRecord(String label, AzureAvatarConfiguration configuration) {
         Set<JobStatus> filter = configuration.statusFilter();
         keyPrefix = label + (filter.isEmpty() ? ""
                 : filter.stream().map(Enum::name).collect(Collectors.joining(",", "(", ")"))) + "/";
-        incremental = new IncrementalPolling(configuration.getFullScanEvery());
-        ownsDelivered = configuration.getIdempotentRepository() == null;
-        delivered = ownsDelivered
-                ? MemoryIdempotentRepository.memoryIdempotentRepository(100_000) : configuration.getIdempotentRepository();
-        ownsInProgress = configuration.getInProgressRepository() == null;
-        // a plain map, not an LRU cache: a reservation must never be evicted (the job would be emitted twice), and
-        // every key leaves when its exchange completes
-        inProgress = ownsInProgress ? MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>())
-                : configuration.getInProgressRepository();
+        fullScanNanos = TimeUnit.MILLISECONDS.toNanos(configuration.getFullScanInterval());
+        ours = configuration.getIdempotentRepository() == null;
+        delivered = !ours ? configuration.getIdempotentRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
+        inProgress = configuration.getInProgressRepository() != null ? configuration.getInProgressRepository()
+                : MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
     }
 
-    /** The key of a job's change to a status. */
     String key(AvatarSynthesisJob job, JobStatus status) {
+        return keyPrefix + identity(job) + "/" + status.name();
+    }
+
+    private static String identity(AvatarSynthesisJob job) {
         Instant created = job.getCreatedDateTime();
-        return keyPrefix + job.getId() + "/" + (created == null ? "-" : created.toEpochMilli()) + "/" + status.name();
+        return job.getId() + "/" + (created == null ? "-" : created.toEpochMilli());
     }
 
-    @Override
-    protected void doStart() throws Exception {
-        ServiceHelper.startService(delivered, inProgress);
+    /** A walk is whole before the first whole walk, while the order fails, once fullScanInterval passed, or if forced. */
+    void startWalk(boolean forceFull) {
+        seen.clear();
+        seenTop = null;
+        ordered = true;
+        full = forceFull || !fullWalked || outOfOrder || System.nanoTime() - lastFullWalk >= fullScanNanos;
+        mark = unfinished.values().stream().map(AvatarSynthesisJob::getCreatedDateTime).min(Instant::compareTo).orElse(null);
     }
 
-    @Override
-    protected void doStop() throws Exception {
-        if (ownsDelivered) {
-            ServiceHelper.stopService(delivered);
+    /**
+     * Notes a page; true when the walk may end: in order so far, and the page ends with a job a complete walk listed,
+     * created before every unfinished job. Newer jobs sit above it, and every job below is known and finished.
+     */
+    boolean listed(JobPage page, boolean inOrder) {
+        List<AvatarSynthesisJob> jobs = page.jobs();
+        AvatarSynthesisJob last = jobs.isEmpty() ? null : jobs.get(jobs.size() - 1);
+        ordered &= inOrder && (seenTop != null || top == null || last == null
+                               || !jobs.get(0).getCreatedDateTime().isBefore(top));
+        boolean below = !full && ordered && last != null && known.containsKey(identity(last))
+                        && (mark == null || last.getCreatedDateTime().isBefore(mark));
+        for (AvatarSynthesisJob job : jobs) {
+            seen.add(identity(job));
+            Instant created = job.getCreatedDateTime();
+            seenTop = created == null || seenTop != null && !created.isAfter(seenTop) ? seenTop : created;
+            if (job.getStatus().isFinished()) {
+                unfinished.remove(identity(job));
+            } else {
+                unfinished.put(identity(job), job);
+            }
         }
-        if (ownsInProgress) {
-            ServiceHelper.stopService(inProgress);
+        return below;
+    }
+
+    /** Ends a walk that read the last page or a page it may end at; returns the unfinished jobs it should have listed. */
+    List<AvatarSynthesisJob> walked(boolean complete) {
+        if (!ordered && !outOfOrder) {
+            LOG.warn("Azure's job list is not newest first by creation (or a date is unreadable): the consumer reads the "
+                     + "whole list on every poll until it is again");
         }
+        outOfOrder = !ordered || outOfOrder && !(full && complete);
+        if (!complete) {
+            return List.of();
+        }
+        top = seenTop;
+        seen.forEach(id -> known.putIfAbsent(id, 0));
+        if (full && ordered) { // a job left out as unreadable is listed all the same: never forget it for that
+            known.entrySet().removeIf(entry -> {
+                entry.setValue(seen.contains(entry.getKey()) ? 0 : entry.getValue() + 1);
+                return entry.getValue() >= 2 && forget(entry.getKey());
+            });
+            fullWalked = true;
+            lastFullWalk = System.nanoTime();
+            if (!ours && delivered instanceof MemoryIdempotentRepository memory && memory.getMaxCacheSize() < known.size()) {
+                LOG.warn("The idempotentRepository keeps {} keys but Azure lists {} jobs: jobs still listed are forgotten "
+                         + "and announced again. Configure one without a size limit", memory.getMaxCacheSize(), known.size());
+            }
+        }
+        return unfinished.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue).toList();
+    }
+
+    /** What a GET by id answered for an unfinished job a complete walk missed; true when it is that job. */
+    boolean got(AvatarSynthesisJob hidden, AvatarSynthesisJob found) {
+        unfinished.remove(identity(hidden));
+        if (found == null || !identity(found).equals(identity(hidden))) {
+            known.remove(identity(hidden));
+            return !forget(identity(hidden)); // gone (404), or another job took its id
+        }
+        listed(new JobPage(List.of(found), null, List.of()), false);
+        return true;
+    }
+
+    private boolean forget(String identity) {
+        unfinished.remove(identity);
+        for (JobStatus status : JobStatus.values()) {
+            undelivered.remove(keyPrefix + identity + "/" + status.name());
+            if (ours) {
+                delivered.remove(keyPrefix + identity + "/" + status.name());
+            }
+        }
+        return true;
+    }
+
+    /** Nothing in progress: the list was read whole, in order, and nothing was unfinished. */
+    boolean isIdle() {
+        return fullWalked && !outOfOrder && unfinished.isEmpty();
     }
 }

@@ -1,29 +1,28 @@
 package io.github.camelazureavatar.avatar.client;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
+import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One walk down the job list from the top, a page per request, following Azure's next links. The list shifts while it
- * is paged (jobs are created and deleted), so no offset is ever kept between walks; a job may show up twice in one
- * walk and callers drop the repeat. A next link is followed only on the endpoint's own origin (the credentials go
- * nowhere else) and only to a page not read yet (a cycle would never end).
+ * is paged, so no offset is kept between walks and a job may show up twice. A next link is followed only on the
+ * endpoint's own origin (the credentials go nowhere else) and only to a page not read yet (a cycle never ends). Newest
+ * first is observed, never promised: the walk checks it job by job, across pages.
  */
 public final class JobListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobListing.class);
 
-    /**
-     * Why a walk ended: a page without a next link, a next link back to a page already read (Azure would loop for
-     * ever), a next link to another host (not followed: the credentials stay home), or the caller had read enough.
-     */
+    /** Why a walk ended: the last page, a link back to a page read, a link to another host, or the caller stopped. */
     public enum End {
         LAST_PAGE, CYCLE, FOREIGN_NEXT_LINK, STOPPED
     }
@@ -35,6 +34,8 @@ public final class JobListing {
     private int pages;
     private End end;
     private Origin foreignHost;
+    private Instant previous;
+    private boolean inOrder = true;
 
     /** @param keepGoing asked before each request and during each wait: false ends a wait at once */
     public JobListing(AzureAvatarClient client, URI firstPage, BooleanSupplier keepGoing) {
@@ -51,18 +52,22 @@ public final class JobListing {
         read.add(pageIdentity(next));
         JobPage page = client.listPage(next, keepGoing);
         pages++;
+        inOrder &= page.unreadable().isEmpty();
+        for (AvatarSynthesisJob job : page.jobs()) {
+            inOrder &= job.getCreatedDateTime() != null
+                       && (previous == null || !job.getCreatedDateTime().isAfter(previous));
+            previous = job.getCreatedDateTime();
+        }
         next = page.nextLink();
         if (next == null) {
             end = End.LAST_PAGE;
         } else if (!client.origin().isSameOrigin(next)) {
             foreignHost = Origin.of(next);
-            end = End.FOREIGN_NEXT_LINK;
-            next = null;
+            end(End.FOREIGN_NEXT_LINK);
         } else if (read.contains(pageIdentity(next))) {
             LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
                     client.origin(), pages);
-            end = End.CYCLE;
-            next = null;
+            end(End.CYCLE);
         }
         return page;
     }
@@ -70,9 +75,18 @@ public final class JobListing {
     /** Ends the walk here: the caller has read enough. */
     public void stop() {
         if (next != null) {
-            next = null;
-            end = End.STOPPED;
+            end(End.STOPPED);
         }
+    }
+
+    private void end(End why) {
+        next = null;
+        end = why;
+    }
+
+    /** Whether every job so far was readable and listed newest first by creation. */
+    public boolean inOrder() {
+        return inOrder;
     }
 
     /** How many pages were read (one request each). */
@@ -85,17 +99,12 @@ public final class JobListing {
         return end;
     }
 
-    /**
-     * The error that says the walk ended at a next link to another host, which was not followed; null when it did not.
-     *
-     * @param consequence what the caller could not do because of it
-     */
+    /** The error saying that a next link to another host was not followed, so {@code consequence}; else null. */
     public AzureAvatarException foreignNextLinkError(String consequence) {
         return end != End.FOREIGN_NEXT_LINK ? null
                 : new AzureAvatarException("Azure's job list at " + client.origin() + " linked page " + (pages + 1)
                                            + " to another host, " + foreignHost + "; it was not followed, so "
-                                           + consequence,
-                        0, null);
+                                           + consequence, 0, null);
     }
 
     /** The same page whatever the order of its query parameters: Azure's next links vary it. */

@@ -344,8 +344,8 @@ public final class ConsumerBenchmark {
     }
 
     enum Mode {
-        FULL("full scan", "fullScanEvery=1"),
-        INCREMENTAL("incremental", "fullScanEvery=100");
+        FULL("full scan", "fullScanInterval=0"),
+        INCREMENTAL("incremental", "fullScanInterval=24h");
 
         final String label;
         final String options;

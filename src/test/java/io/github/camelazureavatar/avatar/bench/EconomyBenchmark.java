@@ -5,6 +5,7 @@ import io.github.camelazureavatar.avatar.AzureAvatarComponent;
 import io.github.camelazureavatar.avatar.AzureAvatarConstants;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.RecordedRequest;
+import io.github.camelazureavatar.avatar.emulator.Faults;
 import io.github.camelazureavatar.avatar.emulator.ScaledClock;
 import io.github.camelazureavatar.avatar.emulator.SeedSpec;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
@@ -154,6 +155,19 @@ public final class EconomyBenchmark {
                 if (quota == Quota.PER_5S) {
                     add(rows, quota, "consumer delay=5s", () -> steady(quota, "consumer delay=5s",
                             new ConsumerContestant("status=Succeeded,Failed&delay=" + realMillis(Duration.ofSeconds(5)))));
+                    // the hand-written route's interval: every contestant faces a consumer polling as often as it does
+                    add(rows, quota, "consumer delay=30s", () -> steady(quota, "consumer delay=30s",
+                            new ConsumerContestant("status=Succeeded,Failed&delay=" + realMillis(Duration.ofSeconds(30)))));
+                }
+                // a finished job 10 hours (600 jobs) down the list whose route fails every time, for ever
+                add(rows, quota, "consumer (poison job)", () -> steady(quota, "consumer (poison job)",
+                        new ConsumerContestant("status=Succeeded,Failed", run -> run.emulator.seed(SeedSpec.of(1,
+                                SeedState.SUCCEEDED).withIdPrefix("poison-").withSpacing(Duration.ofHours(10))))));
+                if (quota == Quota.PER_5S) {
+                    // at 2/min a whole walk of 100 pages takes 55 minutes: only the 5 s quota can afford this order
+                    add(rows, quota, "consumer (oldest first)", () -> steady(quota, "consumer (oldest first)",
+                            new ConsumerContestant("status=Succeeded,Failed",
+                                    run -> run.emulator.faults().listOrder(Faults.ListOrder.OLDEST_FIRST, 0))));
                 }
                 add(rows, quota, "sample pattern", () -> steady(quota, "sample pattern", new SamplePattern()));
                 add(rows, quota, "hand-written route", () -> steady(quota, "hand-written route", new HandWrittenRoute()));
@@ -483,17 +497,26 @@ public final class EconomyBenchmark {
     final class ConsumerContestant implements Contestant {
 
         private final String options;
+        private final java.util.function.Consumer<Run> setup;
         private Run run;
         private CamelContext context;
         private final AtomicInteger events = new AtomicInteger();
+        private final AtomicInteger poisoned = new AtomicInteger();
 
         ConsumerContestant(String options) {
+            this(options, run -> { });
+        }
+
+        /** @param setup what to do to the emulator first: a poison job (id poison-...), a list order */
+        ConsumerContestant(String options, java.util.function.Consumer<Run> setup) {
             this.options = options;
+            this.setup = setup;
         }
 
         @Override
         public void start(Run run) throws Exception {
             this.run = run;
+            setup.accept(run);
             context = run.camel();
             String uri = "azure-avatar:jobs?idleDelay=" + realMillis(Duration.ofMinutes(15))
                          + (options.contains("delay=") ? "" : "&delay=" + realMillis(Duration.ofMinutes(1)))
@@ -502,6 +525,12 @@ public final class EconomyBenchmark {
                 @Override
                 public void configure() {
                     from(uri).routeId("events").process(e -> {
+                        if (e.getMessage().getHeader(AzureAvatarConstants.JOB_ID, String.class).startsWith("poison-")) {
+                            if (poisoned.getAndIncrement() == 0) {
+                                events.incrementAndGet(); // it was read: the list was read once
+                            }
+                            throw new IllegalStateException("this route fails on the poison job every time");
+                        }
                         String status = e.getMessage().getHeader(AzureAvatarConstants.STATUS, String.class);
                         run.announce(e.getMessage().getHeader(AzureAvatarConstants.JOB_ID, String.class),
                                 "Succeeded".equals(status) || "Failed".equals(status));
@@ -520,6 +549,11 @@ public final class EconomyBenchmark {
         @Override
         public void stop() throws Exception {
             context.stop();
+        }
+
+        @Override
+        public String notes() {
+            return poisoned.get() == 0 ? "" : "the poison job was offered " + poisoned.get() + " times";
         }
     }
 

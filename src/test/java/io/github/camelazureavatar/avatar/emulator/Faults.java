@@ -56,6 +56,9 @@ public final class Faults {
      * of every page served asks it, and an empty map answers without locking anything.
      */
     private final Map<String, Integer> unreadable = new ConcurrentHashMap<>();
+    private ListOrder listOrder = ListOrder.NEWEST_FIRST;
+    private long shuffleSeed;
+    private final Map<String, java.time.Duration> datedAhead = new ConcurrentHashMap<>();
     private Fault randomFault;
     private double randomRate;
     private Random random;
@@ -115,6 +118,45 @@ public final class Faults {
         return this;
     }
 
+    /** Orders of the job list other than the newest first Azure's examples show (nothing promises it). */
+    public enum ListOrder { NEWEST_FIRST, OLDEST_FIRST, SHUFFLED_PAGES }
+
+    /**
+     * From now on the list is served in this order; SHUFFLED_PAGES serves newest-first pages in an order drawn from
+     * {@code seed} (each page newest first inside, the pages out of order).
+     */
+    public synchronized Faults listOrder(ListOrder order, long seed) {
+        this.listOrder = Objects.requireNonNull(order);
+        this.shuffleSeed = seed;
+        return this;
+    }
+
+    synchronized ListOrder listOrder() {
+        return listOrder;
+    }
+
+    synchronized long shuffleSeed() {
+        return shuffleSeed;
+    }
+
+    /**
+     * From now on lists show this job created {@code ahead} later than it was (a clock skew), placed where that date
+     * sorts it (on top); get, create and delete see the job as it is.
+     */
+    public Faults datedAhead(String jobId, java.time.Duration ahead) {
+        datedAhead.put(Objects.requireNonNull(jobId), Objects.requireNonNull(ahead));
+        return this;
+    }
+
+    /** How much later lists date this job, or null. */
+    java.time.Duration datedAhead(String jobId) {
+        return datedAhead.isEmpty() ? null : datedAhead.get(jobId);
+    }
+
+    boolean anyDatedAhead() {
+        return !datedAhead.isEmpty();
+    }
+
     /**
      * From now on, a fraction {@code rate} (0..1) of API requests not taken by a queued fault answer
      * with {@code fault}, drawn from a generator seeded with {@code seed}; rate 0 stops it.
@@ -131,6 +173,8 @@ public final class Faults {
 
     public synchronized void clear() {
         randomRate = 0;
+        listOrder = ListOrder.NEWEST_FIRST;
+        datedAhead.clear();
         endlessLinks = false;
         rules.clear();
         linkFaults.clear();
