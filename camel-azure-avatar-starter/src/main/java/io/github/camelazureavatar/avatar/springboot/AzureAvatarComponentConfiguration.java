@@ -54,15 +54,15 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean bridgeErrorHandler;
 
     /**
-     * Incremental polling: a poll stops paging after the first list page that lists a job created before the oldest job
-     * still in progress or not yet delivered (and before the newest job the last walk listed). Azure lists newest first
-     * and a finished job never changes, so nothing below that page can be news: a quiet poll over 10 000 jobs reads 1
-     * page instead of 100. The first poll, and then every fullScanEvery-th that walks the list, reads the whole list
-     * anyway, as a safety net for the unusual (an idempotent repository that forgot keys). A whole list costs a request
-     * per 100 jobs, 50 minutes of Azure's quota of 2 requests a minute at 10 000 jobs: the default, 1440, is about once
-     * a day at the default delay. 1 reads the whole list on every poll; 0 only on the first.
+     * Incremental polling: a poll stops paging at the first list page that ends with a job an earlier walk listed,
+     * created before the oldest job still in progress. Azure lists newest first (the consumer checks it on every page,
+     * and reads the whole list while it does not hold) and a finished job never changes, so nothing below that page can
+     * be news: a quiet poll over 10 000 jobs reads 1 page instead of 100. The first poll, and then the first walk once
+     * this long (2h, 24h...) passed since the last whole walk, resting included, reads the whole list anyway: a safety
+     * net for the unusual, and how the record learns which jobs Azure no longer lists. A whole list costs a request per
+     * 100 jobs. 0 reads the whole list on every poll. In milliseconds, or a duration such as 30s or 2m.
      */
-    private Integer fullScanEvery;
+    private String fullScanInterval;
 
     /**
      * The most exchanges one poll emits; the walk ends there and the rest come in the next polls, newest first as Azure
@@ -86,9 +86,9 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
 
     /**
      * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after its
-     * exchange completed successfully. The default is an in-memory repository of 100 000 keys per endpoint: use a
-     * persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances. Set a bean
-     * reference such as #bean:myBean (org.apache.camel.spi.IdempotentRepository).
+     * exchange completed successfully. The default is an in-memory repository per endpoint that keeps the keys of every
+     * job the list still shows: use a persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run
+     * several instances. Set a bean reference such as #bean:myBean (org.apache.camel.spi.IdempotentRepository).
      */
     private String idempotentRepository;
 
@@ -299,6 +299,17 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean healthCheckProducerEnabled;
 
     /**
+     * The forward proxy to reach Azure through (the key goes only inside the https tunnel). Without it the JVM's proxy
+     * settings apply (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     */
+    private String proxyHost;
+
+    /**
+     * The forward proxy's port.
+     */
+    private Integer proxyPort;
+
+    /**
      * Milliseconds (or a duration such as 15m) between two walks of the list while nothing is in progress: no job this
      * consumer knows is running or waiting to be delivered, no createAndWait exchange waits on the resource, and no job
      * was created through this CamelContext since the last walk (a create wakes the consumer: its next scheduled poll
@@ -306,6 +317,21 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
      * above delay turns resting off. In milliseconds, or a duration such as 30s or 2m.
      */
     private String idleDelay;
+
+    /**
+     * The password for the forward proxy.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * The user name for the forward proxy (Basic).
+     */
+    private String proxyAuthUsername;
+
+    /**
+     * TLS settings (trust store for a private CA or a TLS-inspecting gateway, client key); else the JVM's.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 
     /**
      * The Speech resource key, sent as Ocp-Apim-Subscription-Key to the configured endpoint only. Use RAW(...) or a
@@ -322,6 +348,11 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
      * such as #bean:myBean (com.azure.core.credential.TokenCredential).
      */
     private String tokenCredential;
+
+    /**
+     * Use the CamelContext's global SSLContextParameters when sslContextParameters is not set.
+     */
+    private Boolean useGlobalSslContextParameters;
 
     public String getApiVersion() {
         return apiVersion;
@@ -363,12 +394,12 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
         this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
-    public Integer getFullScanEvery() {
-        return fullScanEvery;
+    public String getFullScanInterval() {
+        return fullScanInterval;
     }
 
-    public void setFullScanEvery(Integer fullScanEvery) {
-        this.fullScanEvery = fullScanEvery;
+    public void setFullScanInterval(String fullScanInterval) {
+        this.fullScanInterval = fullScanInterval;
     }
 
     public Integer getMaxMessagesPerPoll() {
@@ -651,12 +682,52 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
         this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
     public String getIdleDelay() {
         return idleDelay;
     }
 
     public void setIdleDelay(String idleDelay) {
         this.idleDelay = idleDelay;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public String getSubscriptionKey() {
@@ -673,5 +744,13 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
 
     public void setTokenCredential(String tokenCredential) {
         this.tokenCredential = tokenCredential;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }
