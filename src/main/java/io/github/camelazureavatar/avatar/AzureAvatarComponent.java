@@ -27,6 +27,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.NoSuchEndpointException;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.annotations.Component;
@@ -38,7 +39,7 @@ import org.apache.camel.support.service.ServiceHelper;
 @Component("azure-avatar")
 public class AzureAvatarComponent extends HealthCheckComponent {
 
-    private static final boolean AZURE_CORE_PRESENT = azureCorePresent();
+    private static final boolean AZURE_CORE_PRESENT = isPresent("com.azure.core.credential.TokenCredential");
     /** The secret options Camel's URI sanitizer does not know (proxyAuthPassword it masks itself). */
     private static final Pattern SECRET_IN_URI = Pattern.compile(
             "(?i)([?&](?:subscriptionKey|destinationContainerUrl)=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)");
@@ -66,7 +67,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     private ScheduledExecutorService waitTimer;
     private ExecutorService waitWalks;
     private ExecutorService waitCompletions;
-    private boolean stoppingWaitsOnContextStop;
     private final Map<ClientSettings.ResourceKey, Runnable> meterRemovals = new ConcurrentHashMap<>();
 
     @Override
@@ -161,10 +161,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return super.isAutowiredEnabled() && AZURE_CORE_PRESENT;
     }
 
-    private static boolean azureCorePresent() {
-        return isPresent("com.azure.core.credential.TokenCredential");
-    }
-
     /** Whether an optional dependency is on the classpath, without loading the class. */
     static boolean isPresent(String className) {
         try {
@@ -181,6 +177,13 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         if (requestsPerMinute < 0) {
             throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
         }
+        // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
+        getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                resources.values().forEach(resource -> resource.waits().stop(null));
+            }
+        });
     }
 
     /** An endpoint's use of a client and a resource, from its start to its stop or, evicted and never stopped, its end. */
@@ -243,25 +246,15 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     AzureAvatarClient client(ClientSettings settings) {
         ResourceGuard guard = resource(settings).guard();
-        return clients.computeIfAbsent(settings, s -> s.createClient(getCamelContext(), guard, deadlines()));
+        return clients.computeIfAbsent(settings, s -> s.createClient(getCamelContext(), guard, deadlines));
     }
 
     /** The resource an endpoint with these settings talks to, shared with every other endpoint of it. */
     synchronized SpeechResource resource(ClientSettings settings) {
-        if (!stoppingWaitsOnContextStop) {
-            // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
-            getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
-                @Override
-                public void onContextStopping(CamelContext context) {
-                    resources.values().forEach(resource -> resource.waits().stop(null));
-                }
-            });
-            stoppingWaitsOnContextStop = true;
-        }
         return resources.computeIfAbsent(settings.resource(), key -> {
             SpeechResource resource = new SpeechResource(settings.endpoint().toString(),
                     new ResourceGuard(requestsPerMinute),
-                    new JobWaits(waitTimer(), waitWalks(), waitCompletions()));
+                    new JobWaits(waitTimer, waitWalks, waitCompletions));
             meterRemovals.put(key, ResourceMeters.register(getCamelContext(), resource));
             return resource;
         });
@@ -273,39 +266,18 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return List.copyOf(resources.values());
     }
 
-    /** Cancels requests that outlive requestTimeout: one thread for every client, made when the first client is. */
-    private synchronized ScheduledExecutorService deadlines() {
-        if (deadlines == null) {
-            deadlines = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "AzureAvatarRequestDeadlines");
-        }
-        return deadlines;
-    }
-
-    /** Times the waits of createAndWait exchanges (timeouts, walk starts): quick tasks only, never a request. */
-    private synchronized ScheduledExecutorService waitTimer() {
-        if (waitTimer == null) {
-            waitTimer = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "AzureAvatarWaitTimer");
-        }
-        return waitTimer;
-    }
-
-    /** Walks the job lists for waiting exchanges: one walk at a time per resource, no resource waits for another's. */
-    private synchronized ExecutorService waitWalks() {
-        if (waitWalks == null) {
-            waitWalks = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "AzureAvatarWaits");
-        }
-        return waitWalks;
-    }
-
-    /** Routes finished waits on: a bounded pool, however many exchanges wait. */
-    private synchronized ExecutorService waitCompletions() {
-        if (waitCompletions == null) {
-            waitCompletions = getCamelContext().getExecutorServiceManager()
-                    .newDefaultThreadPool(this, "AzureAvatarWaitCompletions");
-        }
-        return waitCompletions;
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // cancels requests that outlive requestTimeout, for every client
+        deadlines = executors.newSingleThreadScheduledExecutor(this, "AzureAvatarRequestDeadlines");
+        // times the waits of createAndWait exchanges (timeouts, walk starts): quick tasks only, never a request
+        waitTimer = executors.newSingleThreadScheduledExecutor(this, "AzureAvatarWaitTimer");
+        // walks the job lists for waiting exchanges: one walk at a time per resource, no resource waits for another's
+        waitWalks = executors.newCachedThreadPool(this, "AzureAvatarWaits");
+        // routes finished waits on: a bounded pool, however many exchanges wait
+        waitCompletions = executors.newDefaultThreadPool(this, "AzureAvatarWaitCompletions");
     }
 
     @Override
@@ -328,10 +300,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
                 // the exchanges just failed above are routed there: let them finish
                 getCamelContext().getExecutorServiceManager().shutdownGraceful(waitCompletions);
             }
-            deadlines = null;
-            waitTimer = null;
-            waitWalks = null;
-            waitCompletions = null;
         }
         super.doStop();
     }
