@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,9 +58,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
     /** Throttling, counters and waits per Azure resource, whatever the other settings of its endpoints. */
     private final Map<ClientSettings.ResourceKey, SpeechResource> resources = new ConcurrentHashMap<>();
-    /** How many endpoints use each client (by settings) and resource (by key): the last one to go releases it. */
-    private final Map<Object, Integer> users = new HashMap<>();
-    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+    /** Which endpoints use which client and resource: the last one to go releases it. */
+    private final Set<Lease> leases = new HashSet<>();
     /** Endpoints evicted from Camel's endpoint cache are not stopped: their leases end once they are collected. */
     private final ReferenceQueue<AzureAvatarEndpoint> collected = new ReferenceQueue<>();
     private ScheduledExecutorService deadlines;
@@ -200,8 +199,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         releaseCollected();
         Lease lease = new Lease(endpoint, settings, collected);
         leases.add(lease);
-        users.merge(settings, 1, Integer::sum);
-        users.merge(settings.resource(), 1, Integer::sum);
         return lease;
     }
 
@@ -209,18 +206,14 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         if (!leases.remove(lease)) {
             return;
         }
-        if (lastUse(lease.settings)) {
+        if (leases.stream().noneMatch(other -> other.settings.equals(lease.settings))) {
             Optional.ofNullable(clients.remove(lease.settings)).ifPresent(AzureAvatarClient::close);
         }
         ClientSettings.ResourceKey key = lease.settings.resource();
-        if (lastUse(key)) {
+        if (leases.stream().noneMatch(other -> other.settings.resource().equals(key))) {
             Optional.ofNullable(resources.remove(key)).ifPresent(resource -> resource.waits().stop(null));
             Optional.ofNullable(meterRemovals.remove(key)).ifPresent(Runnable::run);
         }
-    }
-
-    private boolean lastUse(Object key) {
-        return users.merge(key, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
     }
 
     private void releaseCollected() {
@@ -287,7 +280,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         synchronized (this) {
             clients.clear();
             resources.clear();
-            users.clear();
             leases.clear();
             meterRemovals.values().forEach(Runnable::run);
             meterRemovals.clear();

@@ -81,13 +81,8 @@ public final class AvatarApiDialect {
         return preview ? "POST" : "PUT";
     }
 
-    /** Whether the client chooses the job id (and so must send one). */
+    /** Whether the client chooses the job id (and so must send one); only then are there Operation-Ids. */
     public boolean clientChoosesId() {
-        return !preview;
-    }
-
-    /** Whether this generation knows Operation-Id / Operation-Location. */
-    public boolean supportsOperations() {
         return !preview;
     }
 

@@ -188,7 +188,7 @@ public final class AzureAvatarClient implements Closeable {
     public CreatedJob createJob(String jobId, String operationId, byte[] definition) {
         HttpUriRequestBase request = new HttpUriRequestBase(dialect.createMethod(), dialect.createUri(jobId));
         request.setEntity(new ByteArrayEntity(definition, ContentType.APPLICATION_JSON));
-        if (operationId != null && dialect.supportsOperations()) {
+        if (operationId != null && dialect.clientChoosesId()) {
             request.setHeader("Operation-Id", operationId);
         }
         Answer answer = send(request, "create job" + (jobId == null ? "" : " " + jobId), Kind.create, ALWAYS);
