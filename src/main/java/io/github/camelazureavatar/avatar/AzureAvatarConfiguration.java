@@ -600,8 +600,9 @@ public class AzureAvatarConfiguration implements Cloneable {
         String trimmed = text.strip();
         boolean ssml = trimmed.startsWith("<") && trimmed.contains("<speak");
         AvatarSynthesisRequest.Builder request = AvatarSynthesisRequest.builder()
-                .avatar(avatarCharacter, avatarStyle).videoFormat(videoFormat).videoCodec(videoCodec)
-                .backgroundColor(backgroundColor).subtitleType(subtitleType)
+                .avatar(avatarCharacter, avatarStyle).avatarConfig("videoFormat", videoFormat)
+                .avatarConfig("videoCodec", videoCodec).avatarConfig("backgroundColor", backgroundColor)
+                .avatarConfig("subtitleType", subtitleType)
                 .destinationContainerUrl(destinationContainerUrl);
         if (timeToLive > 0) {
             request.timeToLive(Duration.ofMillis(timeToLive));

@@ -29,7 +29,7 @@ import static io.github.camelazureavatar.avatar.api.AvatarApiDialect.MAPPER;
  *         .text("Hello from Camel.")
  *         .voice("en-US-AvaMultilingualNeural")
  *         .avatar("lisa", "graceful-sitting")
- *         .videoFormat("mp4").videoCodec("h264")
+ *         .avatarConfig("videoFormat", "mp4").avatarConfig("videoCodec", "h264")
  *         .timeToLive(Duration.ofHours(48))
  *         .build();
  * </pre>
@@ -302,28 +302,12 @@ public final class AvatarSynthesisRequest {
                     .set("avatarConfig", "resolution", resolution);
         }
 
-        public Builder videoFormat(String videoFormat) {
-            return set("avatarConfig", "videoFormat", videoFormat);
-        }
-
-        public Builder videoCodec(String videoCodec) {
-            return set("avatarConfig", "videoCodec", videoCodec);
-        }
-
-        public Builder bitrateKbps(int bitrateKbps) {
-            return set("avatarConfig", "bitrateKbps", bitrateKbps);
-        }
-
-        public Builder subtitleType(String subtitleType) {
-            return set("avatarConfig", "subtitleType", subtitleType);
-        }
-
-        public Builder backgroundColor(String backgroundColor) {
-            return set("avatarConfig", "backgroundColor", backgroundColor);
-        }
-
-        public Builder backgroundImage(String backgroundImage) {
-            return set("avatarConfig", "backgroundImage", backgroundImage);
+        /**
+         * Any avatarConfig field by Azure's (2024) name: videoFormat, videoCodec, bitrateKbps, subtitleType,
+         * backgroundColor, backgroundImage...; Azure judges the value.
+         */
+        public Builder avatarConfig(String field, Object value) {
+            return set("avatarConfig", field, value);
         }
 
         /** How long Azure keeps the job and its files after it finished: 1 hour to 31 days (Azure's default). */
