@@ -124,10 +124,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return region;
     }
 
-    /**
-     * The Azure region of the Speech resource, such as westeurope; set endpoint instead for a custom domain,
-     * a private endpoint or the emulator.
-     */
+    /** The Azure region of the Speech resource, such as westeurope; endpoint overrides it. */
     public void setRegion(String region) {
         this.region = region;
     }
@@ -158,10 +155,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return subscriptionKey;
     }
 
-    /**
-     * The Speech resource key (header Ocp-Apim-Subscription-Key), sent to the endpoint only; in URIs use RAW(...) or
-     * a property placeholder.
-     */
+    /** The Speech resource key, sent to the endpoint only; in URIs use RAW(...) or a property placeholder. */
     public void setSubscriptionKey(String subscriptionKey) {
         this.subscriptionKey = subscriptionKey;
     }
@@ -248,10 +242,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /**
-     * How long to wait for an answer (and between two packets of a download), such as 30s: a hung Azure fails the
-     * poll, never hangs it.
-     */
+    /** How long to wait for an answer (or the next packet of a download): a hung Azure fails the poll. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -314,10 +305,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxThrottleWait;
     }
 
-    /**
-     * The longest a resource stays blocked after Azure asked to wait; a longer or unreadable wait counts as this
-     * long.
-     */
+    /** The longest a resource stays blocked after Azure asked to wait (a longer or unreadable wait: this). */
     public void setMaxThrottleWait(long maxThrottleWait) {
         this.maxThrottleWait = maxThrottleWait;
     }
@@ -335,10 +323,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return status;
     }
 
-    /**
-     * Only emit jobs in these statuses, comma-separated (NotStarted, Running, Succeeded, Failed); empty emits every
-     * status change. Succeeded,Failed tells when jobs finish.
-     */
+    /** Only emit jobs in these statuses, such as Succeeded,Failed; empty (the default) emits every status change. */
     public void setStatus(String status) {
         this.status = status;
     }
@@ -398,10 +383,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxPagesPerPoll;
     }
 
-    /**
-     * The most list pages one poll reads (1000 pages is 100 000 jobs): reaching it ends the walk with a WARN and a
-     * failed poll, and the next poll starts from the top. It guards against endless next links.
-     */
+    /** The most list pages one poll reads: reaching it fails the poll with a WARN (against endless next links). */
     public void setMaxPagesPerPoll(int maxPagesPerPoll) {
         this.maxPagesPerPoll = maxPagesPerPoll;
     }
@@ -453,10 +435,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return jobId;
     }
 
-    /**
-     * The job to get, delete or download, or the id a create uses (2024 generations; else a random one). The header
-     * CamelAzureAvatarJobId overrides it.
-     */
+    /** The job to get, delete or download, or a create's id (2024); the header CamelAzureAvatarJobId overrides it. */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }
@@ -465,10 +444,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return allPages;
     }
 
-    /**
-     * Whether the list operation reads every page instead of one (then the CamelAzureAvatarNextLink header links the
-     * next). The header CamelAzureAvatarAllPages overrides it.
-     */
+    /** Whether list reads every page, not one; the header CamelAzureAvatarAllPages overrides it. */
     public void setAllPages(boolean allPages) {
         this.allPages = allPages;
     }
@@ -489,10 +465,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return waitTimeout;
     }
 
-    /**
-     * (createAndWait) How long to wait for the job, such as 2h; then the exchange fails with an
-     * ExchangeTimedOutException and the job goes on in Azure. 0 waits without limit.
-     */
+    /** (createAndWait) How long to wait for the job, such as 2h, before an ExchangeTimedOutException; 0: no limit. */
     public void setWaitTimeout(long waitTimeout) {
         this.waitTimeout = waitTimeout;
     }
@@ -584,18 +557,12 @@ public class AzureAvatarConfiguration implements Cloneable {
         return timeToLive;
     }
 
-    /**
-     * (create, text body) How long Azure keeps the finished job and its files, such as 48h: 1 hour to 31 days. 0
-     * (the default) leaves it to Azure (31 days).
-     */
+    /** (create, text body) How long Azure keeps a finished job, such as 48h: 1 to 744 hours; 0: Azure's 31 days. */
     public void setTimeToLive(long timeToLive) {
         this.timeToLive = timeToLive;
     }
 
-    /**
-     * The job a text body asks for: the text itself as the one input, SSML when it is an XML document, the settings
-     * from these options (and the destination container, when one is set).
-     */
+    /** The job a text body asks for: the text as the one input (SSML when it is one), settings from these options. */
     public AvatarSynthesisRequest requestFor(String text) {
         String trimmed = text.strip();
         boolean ssml = trimmed.startsWith("<") && trimmed.contains("<speak");
@@ -691,11 +658,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
     }
 
-    /**
-     * Azure pages hold 1 to 100 jobs; checked for the option and for the producer's page-size header alike.
-     *
-     * @param subject how the message names the value, such as pageSize
-     */
+    /** Azure pages hold 1 to 100 jobs: for the option and the producer's header alike. */
     static int requireValidPageSize(int pageSize, String subject) {
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException(subject + " must be from 1 to 100 (Azure's maximum), not " + pageSize);

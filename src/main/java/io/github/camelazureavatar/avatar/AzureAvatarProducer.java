@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -73,23 +72,18 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            if (operation(exchange) == AzureAvatarOperation.createAndWait) {
-                AvatarSynthesisJob job = create(exchange);
-                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
-                        getEndpoint().getConfiguration()));
-                Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
-                if (route != null) {
-                    synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
-                        route.addService(this);
-                    }
-                    if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
-                            || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
-                        prepareShutdown(true, false); // the route began to stop before the wait was parked
-                    }
+            switch (operation(exchange)) {
+                case create -> create(exchange);
+                case createAndWait -> {
+                    createAndWait(exchange, callback);
+                    return false;
                 }
-                return false;
+                case get -> get(exchange);
+                case list -> list(exchange);
+                case delete -> delete(exchange);
+                case downloadResult -> downloadResult(exchange);
+                case downloadSummary -> downloadSummary(exchange);
             }
-            process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -97,17 +91,19 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         return true;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        AzureAvatarOperation operation = operation(exchange);
-        switch (operation) {
-            case create -> create(exchange);
-            case createAndWait -> throw new IllegalStateException("createAndWait completes asynchronously");
-            case get -> get(exchange);
-            case list -> list(exchange);
-            case delete -> delete(exchange);
-            case downloadResult -> downloadResult(exchange);
-            case downloadSummary -> downloadSummary(exchange);
+    private void createAndWait(Exchange exchange, AsyncCallback callback) throws InvalidPayloadException {
+        AvatarSynthesisJob job = create(exchange);
+        getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
+                getEndpoint().getConfiguration()));
+        Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+        if (route != null) {
+            synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
+                route.addService(this);
+            }
+            if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
+                    || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
+                prepareShutdown(true, false); // the route began to stop before the wait was parked
+            }
         }
     }
 
