@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,12 +31,12 @@ public final class AvatarSynthesisJobConverter {
 
     @Converter
     public static InputStream toInputStream(AvatarSynthesisJob job) {
-        return new ByteArrayInputStream(job.toJsonBytes());
+        return new ByteArrayInputStream(toBytes(job));
     }
 
     @Converter
     public static byte[] toBytes(AvatarSynthesisJob job) {
-        return job.toJsonBytes();
+        return job.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     @Converter

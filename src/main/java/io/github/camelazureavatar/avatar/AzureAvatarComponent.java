@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.BlobDownload;
@@ -283,15 +284,10 @@ public class AzureAvatarComponent extends HealthCheckComponent {
             leases.clear();
             meterRemovals.values().forEach(Runnable::run);
             meterRemovals.clear();
-            for (ExecutorService executor : new ExecutorService[] { deadlines, waitTimer, waitWalks }) {
-                if (executor != null) {
-                    getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-                }
-            }
-            if (waitCompletions != null) {
-                // the exchanges just failed above are routed there: let them finish
-                getCamelContext().getExecutorServiceManager().shutdownGraceful(waitCompletions);
-            }
+            ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+            Stream.of(deadlines, waitTimer, waitWalks).filter(Objects::nonNull).forEach(executors::shutdownNow);
+            // the exchanges just failed above are routed there: let them finish
+            Optional.ofNullable(waitCompletions).ifPresent(executors::shutdownGraceful);
         }
         super.doStop();
     }

@@ -134,9 +134,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The base URL of the Speech resource, overriding region: https://my-speech.cognitiveservices.azure.com (needed
-     * for Entra ID tokens) or the emulator's http://127.0.0.1:8080 (plain http only on loopback). Credentials go
-     * to this origin only.
+     * The base URL (scheme, host, port) of the Speech resource, overriding region: a custom domain (needed for
+     * Entra ID tokens) or the emulator's http://127.0.0.1:8080 (http only on loopback). Credentials go nowhere else.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -165,9 +164,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Microsoft Entra ID credential instead of a subscriptionKey, such as DefaultAzureCredential: a bearer token for
-     * https://cognitiveservices.azure.com/.default. Needs azure-core and a custom-domain endpoint with the
-     * Cognitive Services Speech User role. A single such bean in the registry is used automatically.
+     * Microsoft Entra ID credential instead of a subscriptionKey, such as DefaultAzureCredential (needs azure-core
+     * and a custom-domain endpoint with the Speech User role). A single such bean is used automatically.
      */
     public void setTokenCredential(TokenCredential tokenCredential) {
         this.tokenCredential = tokenCredential;
@@ -251,10 +249,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return requestTimeout;
     }
 
-    /**
-     * The longest one API request may take as a whole, such as 30s (under Camel's 45 s shutdown timeout); 0 for no
-     * limit. Downloads are bounded by responseTimeout between packets instead.
-     */
+    /** The longest one API request may take as a whole (under Camel's 45 s shutdown timeout); 0 for no limit. */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
@@ -371,9 +366,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Milliseconds (or a duration such as 15m) between walks of the list while nothing is in progress (no job
-     * running or undelivered, no createAndWait waiting, no create through this CamelContext since the last walk).
-     * Jobs created elsewhere are found within this interval. Not above delay turns resting off.
+     * The delay between walks while nothing is in progress (no job running or undelivered, no wait, no create
+     * since the last walk): jobs created elsewhere are found within it. Not above delay turns resting off.
      */
     public void setIdleDelay(long idleDelay) {
         this.idleDelay = idleDelay;
@@ -383,7 +377,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxPagesPerPoll;
     }
 
-    /** The most list pages one poll reads: reaching it fails the poll with a WARN (against endless next links). */
+    /** The most list pages one poll reads; reaching it fails the poll with a WARN (against endless next links). */
     public void setMaxPagesPerPoll(int maxPagesPerPoll) {
         this.maxPagesPerPoll = maxPagesPerPoll;
     }
@@ -413,7 +407,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return inProgressRepository;
     }
 
-    /** Holds the keys of exchanges still routed, so a slow route does not get a change twice (default: in memory). */
+    /** Holds the keys of exchanges still routed, so a slow route gets no change twice (default: in memory). */
     public void setInProgressRepository(IdempotentRepository inProgressRepository) {
         this.inProgressRepository = inProgressRepository;
     }
@@ -423,9 +417,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * What the producer does: create, createAndWait, get, list, delete, downloadResult or downloadSummary.
-     * createAndWait completes once Azure reports the job finished (Failed: AzureAvatarJobFailedException), holding
-     * no thread. The header CamelAzureAvatarOperation overrides it.
+     * create, createAndWait, get, list, delete, downloadResult or downloadSummary. createAndWait completes once
+     * the job finished (Failed: AzureAvatarJobFailedException), holding no thread. Header CamelAzureAvatarOperation.
      */
     public void setOperation(AzureAvatarOperation operation) {
         this.operation = operation;

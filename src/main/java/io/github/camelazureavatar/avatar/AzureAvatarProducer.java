@@ -121,8 +121,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         super.doStop();
     }
 
-    // ---- create ------------------------------------------------------------------------------------------------
-
     private AvatarSynthesisJob create(Exchange exchange) throws InvalidPayloadException {
         AvatarApiDialect dialect = client().dialect();
         byte[] definition = createDefinition(exchange, dialect.version());
@@ -186,29 +184,25 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
 
     private static byte[] checked(JsonNode definition, AvatarApiVersion version) {
         AvatarSynthesisRequest.validate(definition, version);
-        byte[] bytes = definition.toString().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_CREATE_BODY_BYTES) {
-            throw new IllegalArgumentException("The job definition is " + bytes.length + " bytes; Azure takes at most "
-                                               + MAX_CREATE_BODY_BYTES + " (500 KB)");
+        return limited(definition.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] limited(byte[] definition) {
+        if (definition.length > MAX_CREATE_BODY_BYTES) {
+            throw new IllegalArgumentException("The job definition is larger than Azure's limit: Azure takes at most "
+                                               + MAX_CREATE_BODY_BYTES + " (500 KB); nothing was sent");
         }
-        return bytes;
+        return definition;
     }
 
     /** The body as bytes, read no further than Azure's limit: a file or stream of any size fails fast, in bounded memory. */
     private static byte[] readCreateBody(Message message) throws InvalidPayloadException {
         try (InputStream in = message.getMandatoryBody(InputStream.class)) {
-            byte[] definition = in.readNBytes(MAX_CREATE_BODY_BYTES + 1);
-            if (definition.length > MAX_CREATE_BODY_BYTES) {
-                throw new IllegalArgumentException("The job definition is larger than Azure's limit of "
-                                                   + MAX_CREATE_BODY_BYTES + " bytes (500 KB); nothing was sent");
-            }
-            return definition;
+            return limited(in.readNBytes(MAX_CREATE_BODY_BYTES + 1));
         } catch (IOException e) {
             throw new IllegalArgumentException("The create body cannot be read: " + e.getMessage(), e);
         }
     }
-
-    // ---- get ---------------------------------------------------------------------------------------------------
 
     /** A job Azure does not know gives a null body and JobFound=false: absence is an answer, not a failure. */
     private void get(Exchange exchange) {
@@ -221,8 +215,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         message.setHeader(AzureAvatarConstants.JOB_ID, jobId);
         message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
     }
-
-    // ---- list --------------------------------------------------------------------------------------------------
 
     /**
      * One page (the first, at CamelAzureAvatarSkip, or at the CamelAzureAvatarNextLink header) with the next page's link
@@ -271,8 +263,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         return client().dialect().listUri(skip, pageSize);
     }
 
-    // ---- delete ------------------------------------------------------------------------------------------------
-
     /**
      * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
      * the job existed, so the header is absent there). Azure refuses unfinished jobs with a 400 that names the status.
@@ -295,8 +285,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.JOB_FOUND,
                 client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1 ? null : found);
     }
-
-    // ---- downloads ---------------------------------------------------------------------------------------------
 
     /**
      * Exchange property overriding the destinationContainerUrl option: the SAS URL of the destination container a job
@@ -442,8 +430,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
         return dot < 0 ? fallback : fileName.substring(dot);
     }
-
-    // ---- shared ------------------------------------------------------------------------------------------------
 
     /** The header's value, converted to the option's type (a header overrides its option), else the option's. */
     private <T> T option(Exchange exchange, String header, Class<T> type, Function<AzureAvatarConfiguration, T> get) {
