@@ -306,10 +306,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     }
 
     /**
-     * A client-side limit on requests per minute to each Azure resource (endpoint and credential), shared by every
-     * consumer and producer of that resource in the CamelContext; requests are spaced evenly. 0 (the default) sets no
-     * limit. Azure's quota for batch avatar is low (2 requests a minute per S0 resource on its quotas page): set it to
-     * stay under instead of running into throttling.
+     * A client-side limit on requests a minute to each Azure resource, spaced evenly, for all its consumers and producers
+     * in the CamelContext; 0 (the default): none. Azure allows an S0 resource 2 a minute: stay under, not throttled.
      */
     public void setRequestsPerMinute(int requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;

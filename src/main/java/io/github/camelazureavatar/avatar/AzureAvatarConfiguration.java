@@ -175,9 +175,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /**
-     * The forward proxy to reach Azure through (the key stays inside the https tunnel); else the JVM's proxy settings.
-     */
+    /** The forward proxy to reach Azure through (the key stays in the https tunnel); else the JVM's settings. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -476,9 +474,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return waitDelay;
     }
 
-    /**
-     * (createAndWait) The longest a waiting job goes unlisted before the waits walk the list themselves, such as 2m.
-     */
+    /** (createAndWait) The longest a waiting job goes unlisted before the waits walk the list, such as 2m. */
     public void setWaitDelay(long waitDelay) {
         this.waitDelay = waitDelay;
     }

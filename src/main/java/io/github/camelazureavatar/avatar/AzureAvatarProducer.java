@@ -312,7 +312,9 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         Message message = exchange.getMessage();
         message.setBody(download);
         AvatarJobHeaders.set(message, fetched.job());
-        message.setHeader(Exchange.FILE_NAME, fetched.job().getId() + extension(download.getFileName(), ".mp4"));
+        int dot = download.getFileName() == null ? -1 : download.getFileName().lastIndexOf('.');
+        String extension = dot < 0 ? ".mp4" : download.getFileName().substring(dot);
+        message.setHeader(Exchange.FILE_NAME, fetched.job().getId() + extension);
         message.setHeader(Exchange.CONTENT_TYPE, download.getContentType());
         AvatarJobHeaders.setOrRemove(message, Exchange.CONTENT_LENGTH, download.getContentLength() < 0 ? null : download.getContentLength());
     }
@@ -360,7 +362,8 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         try {
             return new Fetched<>(job, fromBlob(exchange, job, url.apply(job), what, fetch));
         } catch (AzureAvatarException e) {
-            if (!fromBody || !isExpiredLink(e) || inContainer(url.apply(job))) {
+            boolean expired = e.getHttpResponseCode() == 403 || e.getHttpResponseCode() == 404;
+            if (!fromBody || !expired || inContainer(url.apply(job))) {
                 throw e;
             }
             AvatarSynthesisJob fresh = requireJob(job.getId(), operation);
@@ -420,15 +423,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     /** With destinationContainerUrl, Azure names a path in the user's own container instead of a SAS URL. */
     private static boolean inContainer(String url) {
         return url != null && !url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7);
-    }
-
-    private static boolean isExpiredLink(AzureAvatarException e) {
-        return e.getHttpResponseCode() == 403 || e.getHttpResponseCode() == 404;
-    }
-
-    private static String extension(String fileName, String fallback) {
-        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
-        return dot < 0 ? fallback : fileName.substring(dot);
     }
 
     /** The header's value, converted to the option's type (a header overrides its option), else the option's. */
