@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Converter;
@@ -17,9 +16,6 @@ import org.apache.camel.Converter;
  */
 @Converter(generateLoader = true)
 public final class AvatarSynthesisJobConverter {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private AvatarSynthesisJobConverter() {
     }
@@ -41,6 +37,6 @@ public final class AvatarSynthesisJobConverter {
 
     @Converter
     public static Map<String, Object> toMap(AvatarSynthesisJob job) throws IOException {
-        return AvatarApiDialect.MAPPER.readValue(job.toJson(), MAP);
+        return AvatarApiDialect.MAPPER.readerForMapOf(Object.class).readValue(job.toJson());
     }
 }

@@ -174,9 +174,7 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
-        }
+        AzureAvatarConfiguration.atLeast("requestsPerMinute", requestsPerMinute, 0);
         // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
         getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
             @Override

@@ -119,10 +119,8 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(deliveries);
-        if (lease != null) {
-            getComponent().release(lease);
-            lease = null;
-        }
+        getComponent().release(lease);
+        lease = null;
         super.doStop();
     }
 

@@ -20,9 +20,9 @@ import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.AzureAvatarClient.CreatedJob;
 import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.BlobDownload;
-import io.github.camelazureavatar.avatar.client.CreatedJob;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarJobIds;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -257,9 +257,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             }
         }
         int skip = message.getHeader(AzureAvatarConstants.SKIP, 0, Integer.class);
-        if (skip < 0) {
-            throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
-        }
+        AzureAvatarConfiguration.atLeast("skip", skip, 0);
         return client().dialect().listUri(skip, pageSize);
     }
 

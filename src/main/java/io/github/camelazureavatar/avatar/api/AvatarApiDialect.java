@@ -46,7 +46,6 @@ public record AvatarApiDialect(AvatarApiVersion version, URI endpoint) {
         return version == AvatarApiVersion.V3_1_PREVIEW1;
     }
 
-    /** The first page of the job list. */
     public URI listUri(int skip, int pageSize) {
         return URI.create(endpoint + (preview() ? PREVIEW_PATH + "?skip=" + skip + "&top=" + pageSize
                 : PATH + "?api-version=" + version.value() + "&skip=" + skip + "&maxpagesize=" + pageSize));
@@ -63,7 +62,6 @@ public record AvatarApiDialect(AvatarApiVersion version, URI endpoint) {
         return preview() ? URI.create(endpoint + PREVIEW_PATH) : jobUri(jobId);
     }
 
-    /** {@code POST} where Azure makes the id, {@code PUT} where the client chooses it. */
     public String createMethod() {
         return preview() ? "POST" : "PUT";
     }

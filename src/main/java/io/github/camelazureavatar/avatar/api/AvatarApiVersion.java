@@ -36,9 +36,4 @@ public enum AvatarApiVersion {
                 ? URI.create("https://" + region + ".customvoice.api.speech.microsoft.com")
                 : URI.create("https://" + region + ".api.cognitive.microsoft.com");
     }
-
-    /** The wire dialect of this generation against the given endpoint (scheme, host and port, no path). */
-    public AvatarApiDialect dialect(URI endpoint) {
-        return new AvatarApiDialect(this, endpoint);
-    }
 }
