@@ -32,22 +32,17 @@ public class AvatarJobCloudEventTransformer extends Transformer {
 
     @Override
     public void transform(Message message, DataType from, DataType to) {
-        String jobId;
-        String status;
-        Object created;
-        Object lastAction;
-        if (message.getBody() instanceof AvatarSynthesisJob job) {
-            jobId = job.getId();
-            status = job.getStatus().name();
-            created = job.getCreatedDateTime();
-            lastAction = job.getLastActionDateTime();
+        AvatarSynthesisJob job = message.getBody() instanceof AvatarSynthesisJob body ? body : null;
+        String jobId = job != null ? job.getId() : message.getHeader(AzureAvatarConstants.JOB_ID, String.class);
+        String status = job != null ? job.getStatus().name()
+                : message.getHeader(AzureAvatarConstants.STATUS, String.class);
+        Object created = job != null ? job.getCreatedDateTime()
+                : message.getHeader(AzureAvatarConstants.CREATED_DATE_TIME, String.class);
+        Object lastAction = job != null ? job.getLastActionDateTime()
+                : message.getHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, String.class);
+        if (job != null) {
             // the JSON Azure sent, links' SAS signatures masked: events are logged, stored and fanned out
             message.setBody(job.toJson());
-        } else {
-            jobId = message.getHeader(AzureAvatarConstants.JOB_ID, String.class);
-            status = message.getHeader(AzureAvatarConstants.STATUS, String.class);
-            created = message.getHeader(AzureAvatarConstants.CREATED_DATE_TIME, String.class);
-            lastAction = message.getHeader(AzureAvatarConstants.LAST_ACTION_DATE_TIME, String.class);
         }
         if (jobId == null || status == null) {
             throw new IllegalArgumentException("azure-avatar:application-cloudevents needs a job event: a job as body or "

@@ -3,9 +3,9 @@ package io.github.camelazureavatar.avatar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.Converter;
@@ -17,9 +17,6 @@ import org.apache.camel.Converter;
 @Converter(generateLoader = true)
 public final class AvatarSynthesisJobConverter {
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
-
     private AvatarSynthesisJobConverter() {
     }
 
@@ -30,16 +27,16 @@ public final class AvatarSynthesisJobConverter {
 
     @Converter
     public static InputStream toInputStream(AvatarSynthesisJob job) {
-        return new ByteArrayInputStream(job.toJsonBytes());
+        return new ByteArrayInputStream(toBytes(job));
     }
 
     @Converter
     public static byte[] toBytes(AvatarSynthesisJob job) {
-        return job.toJsonBytes();
+        return job.toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     @Converter
     public static Map<String, Object> toMap(AvatarSynthesisJob job) throws IOException {
-        return AvatarApiDialect.MAPPER.readValue(job.toJson(), MAP);
+        return AvatarApiDialect.MAPPER.readerForMapOf(Object.class).readValue(job.toJson());
     }
 }

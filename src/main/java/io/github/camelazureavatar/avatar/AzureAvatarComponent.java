@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.BlobDownload;
@@ -27,6 +28,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.NoSuchEndpointException;
 import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StreamCachingStrategy;
 import org.apache.camel.spi.annotations.Component;
@@ -38,7 +40,7 @@ import org.apache.camel.support.service.ServiceHelper;
 @Component("azure-avatar")
 public class AzureAvatarComponent extends HealthCheckComponent {
 
-    private static final boolean AZURE_CORE_PRESENT = azureCorePresent();
+    private static final boolean AZURE_CORE_PRESENT = isPresent("com.azure.core.credential.TokenCredential");
     /** The secret options Camel's URI sanitizer does not know (proxyAuthPassword it masks itself). */
     private static final Pattern SECRET_IN_URI = Pattern.compile(
             "(?i)([?&](?:subscriptionKey|destinationContainerUrl)=)(RAW\\([^)]*\\)|RAW\\{[^}]*}|[^&]*)");
@@ -57,16 +59,14 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     private final Map<ClientSettings, AzureAvatarClient> clients = new ConcurrentHashMap<>();
     /** Throttling, counters and waits per Azure resource, whatever the other settings of its endpoints. */
     private final Map<ClientSettings.ResourceKey, SpeechResource> resources = new ConcurrentHashMap<>();
-    /** How many endpoints use each client (by settings) and resource (by key): the last one to go releases it. */
-    private final Map<Object, Integer> users = new HashMap<>();
-    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+    /** Which endpoints use which client and resource: the last one to go releases it. */
+    private final Set<Lease> leases = new HashSet<>();
     /** Endpoints evicted from Camel's endpoint cache are not stopped: their leases end once they are collected. */
     private final ReferenceQueue<AzureAvatarEndpoint> collected = new ReferenceQueue<>();
     private ScheduledExecutorService deadlines;
     private ScheduledExecutorService waitTimer;
     private ExecutorService waitWalks;
     private ExecutorService waitCompletions;
-    private boolean stoppingWaitsOnContextStop;
     private final Map<ClientSettings.ResourceKey, Runnable> meterRemovals = new ConcurrentHashMap<>();
 
     @Override
@@ -161,10 +161,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return super.isAutowiredEnabled() && AZURE_CORE_PRESENT;
     }
 
-    private static boolean azureCorePresent() {
-        return isPresent("com.azure.core.credential.TokenCredential");
-    }
-
     /** Whether an optional dependency is on the classpath, without loading the class. */
     static boolean isPresent(String className) {
         try {
@@ -178,9 +174,14 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requestsPerMinute must be 0 (no limit) or more, not " + requestsPerMinute);
-        }
+        AzureAvatarConfiguration.atLeast("requestsPerMinute", requestsPerMinute, 0);
+        // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
+        getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                resources.values().forEach(resource -> resource.waits().stop(null));
+            }
+        });
     }
 
     /** An endpoint's use of a client and a resource, from its start to its stop or, evicted and never stopped, its end. */
@@ -197,8 +198,6 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         releaseCollected();
         Lease lease = new Lease(endpoint, settings, collected);
         leases.add(lease);
-        users.merge(settings, 1, Integer::sum);
-        users.merge(settings.resource(), 1, Integer::sum);
         return lease;
     }
 
@@ -206,18 +205,14 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         if (!leases.remove(lease)) {
             return;
         }
-        if (lastUse(lease.settings)) {
+        if (leases.stream().noneMatch(other -> other.settings.equals(lease.settings))) {
             Optional.ofNullable(clients.remove(lease.settings)).ifPresent(AzureAvatarClient::close);
         }
         ClientSettings.ResourceKey key = lease.settings.resource();
-        if (lastUse(key)) {
+        if (leases.stream().noneMatch(other -> other.settings.resource().equals(key))) {
             Optional.ofNullable(resources.remove(key)).ifPresent(resource -> resource.waits().stop(null));
             Optional.ofNullable(meterRemovals.remove(key)).ifPresent(Runnable::run);
         }
-    }
-
-    private boolean lastUse(Object key) {
-        return users.merge(key, -1, (a, b) -> a + b == 0 ? null : a + b) == null;
     }
 
     private void releaseCollected() {
@@ -243,25 +238,15 @@ public class AzureAvatarComponent extends HealthCheckComponent {
 
     AzureAvatarClient client(ClientSettings settings) {
         ResourceGuard guard = resource(settings).guard();
-        return clients.computeIfAbsent(settings, s -> s.createClient(getCamelContext(), guard, deadlines()));
+        return clients.computeIfAbsent(settings, s -> s.createClient(getCamelContext(), guard, deadlines));
     }
 
     /** The resource an endpoint with these settings talks to, shared with every other endpoint of it. */
     synchronized SpeechResource resource(ClientSettings settings) {
-        if (!stoppingWaitsOnContextStop) {
-            // waits end when the application begins to stop, not after the shutdown timeout they would otherwise hold up
-            getCamelContext().addLifecycleStrategy(new LifecycleStrategySupport() {
-                @Override
-                public void onContextStopping(CamelContext context) {
-                    resources.values().forEach(resource -> resource.waits().stop(null));
-                }
-            });
-            stoppingWaitsOnContextStop = true;
-        }
         return resources.computeIfAbsent(settings.resource(), key -> {
             SpeechResource resource = new SpeechResource(settings.endpoint().toString(),
                     new ResourceGuard(requestsPerMinute),
-                    new JobWaits(waitTimer(), waitWalks(), waitCompletions()));
+                    new JobWaits(waitTimer, waitWalks, waitCompletions));
             meterRemovals.put(key, ResourceMeters.register(getCamelContext(), resource));
             return resource;
         });
@@ -273,39 +258,18 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         return List.copyOf(resources.values());
     }
 
-    /** Cancels requests that outlive requestTimeout: one thread for every client, made when the first client is. */
-    private synchronized ScheduledExecutorService deadlines() {
-        if (deadlines == null) {
-            deadlines = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "AzureAvatarRequestDeadlines");
-        }
-        return deadlines;
-    }
-
-    /** Times the waits of createAndWait exchanges (timeouts, walk starts): quick tasks only, never a request. */
-    private synchronized ScheduledExecutorService waitTimer() {
-        if (waitTimer == null) {
-            waitTimer = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "AzureAvatarWaitTimer");
-        }
-        return waitTimer;
-    }
-
-    /** Walks the job lists for waiting exchanges: one walk at a time per resource, no resource waits for another's. */
-    private synchronized ExecutorService waitWalks() {
-        if (waitWalks == null) {
-            waitWalks = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "AzureAvatarWaits");
-        }
-        return waitWalks;
-    }
-
-    /** Routes finished waits on: a bounded pool, however many exchanges wait. */
-    private synchronized ExecutorService waitCompletions() {
-        if (waitCompletions == null) {
-            waitCompletions = getCamelContext().getExecutorServiceManager()
-                    .newDefaultThreadPool(this, "AzureAvatarWaitCompletions");
-        }
-        return waitCompletions;
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // cancels requests that outlive requestTimeout, for every client
+        deadlines = executors.newSingleThreadScheduledExecutor(this, "AzureAvatarRequestDeadlines");
+        // times the waits of createAndWait exchanges (timeouts, walk starts): quick tasks only, never a request
+        waitTimer = executors.newSingleThreadScheduledExecutor(this, "AzureAvatarWaitTimer");
+        // walks the job lists for waiting exchanges: one walk at a time per resource, no resource waits for another's
+        waitWalks = executors.newCachedThreadPool(this, "AzureAvatarWaits");
+        // routes finished waits on: a bounded pool, however many exchanges wait
+        waitCompletions = executors.newDefaultThreadPool(this, "AzureAvatarWaitCompletions");
     }
 
     @Override
@@ -315,23 +279,13 @@ public class AzureAvatarComponent extends HealthCheckComponent {
         synchronized (this) {
             clients.clear();
             resources.clear();
-            users.clear();
             leases.clear();
             meterRemovals.values().forEach(Runnable::run);
             meterRemovals.clear();
-            for (ExecutorService executor : new ExecutorService[] { deadlines, waitTimer, waitWalks }) {
-                if (executor != null) {
-                    getCamelContext().getExecutorServiceManager().shutdownNow(executor);
-                }
-            }
-            if (waitCompletions != null) {
-                // the exchanges just failed above are routed there: let them finish
-                getCamelContext().getExecutorServiceManager().shutdownGraceful(waitCompletions);
-            }
-            deadlines = null;
-            waitTimer = null;
-            waitWalks = null;
-            waitCompletions = null;
+            ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+            Stream.of(deadlines, waitTimer, waitWalks).filter(Objects::nonNull).forEach(executors::shutdownNow);
+            // the exchanges just failed above are routed there: let them finish
+            Optional.ofNullable(waitCompletions).ifPresent(executors::shutdownGraceful);
         }
         super.doStop();
     }
@@ -350,10 +304,8 @@ public class AzureAvatarComponent extends HealthCheckComponent {
     }
 
     /**
-     * A client-side limit on requests per minute to each Azure resource (endpoint and credential), shared by every
-     * consumer and producer of that resource in the CamelContext; requests are spaced evenly. 0 (the default) sets no
-     * limit. Azure's quota for batch avatar is low (2 requests a minute per S0 resource on its quotas page): set it to
-     * stay under instead of running into throttling.
+     * A client-side limit on requests a minute to each Azure resource, spaced evenly, for all its consumers and producers
+     * in the CamelContext; 0 (the default): none. Azure allows an S0 resource 2 a minute: stay under, not throttled.
      */
     public void setRequestsPerMinute(int requestsPerMinute) {
         this.requestsPerMinute = requestsPerMinute;

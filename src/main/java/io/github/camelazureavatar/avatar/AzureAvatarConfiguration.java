@@ -124,10 +124,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return region;
     }
 
-    /**
-     * The Azure region of the Speech resource, for example westeurope. It names the public endpoint of the
-     * chosen API generation; set endpoint instead for a custom domain, a private endpoint or the emulator.
-     */
+    /** The Azure region of the Speech resource, such as westeurope; endpoint overrides it. */
     public void setRegion(String region) {
         this.region = region;
     }
@@ -137,10 +134,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The base URL of the Speech resource (scheme, host and port), overriding region: for example
-     * https://my-speech.cognitiveservices.azure.com (needed for Microsoft Entra ID tokens) or the emulator's
-     * http://127.0.0.1:8080. Plain http is accepted only on loopback. Credentials are sent to this origin and
-     * nowhere else.
+     * The base URL (scheme, host, port) of the Speech resource, overriding region: a custom domain (needed for
+     * Entra ID tokens) or the emulator's http://127.0.0.1:8080 (http only on loopback). Credentials go nowhere else.
      */
     public void setEndpoint(String endpoint) {
         this.endpoint = endpoint;
@@ -150,10 +145,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return apiVersion;
     }
 
-    /**
-     * The API generation: 2024-08-01 (GA), 2024-04-15-preview, or the older 3.1-preview1 (its
-     * own host, Azure-made ids, a display name per job).
-     */
+    /** The API generation: 2024-08-01 (GA), 2024-04-15-preview or 3.1-preview1 (own host, Azure-made ids). */
     public void setApiVersion(String apiVersion) {
         this.apiVersion = apiVersion;
     }
@@ -162,10 +154,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return subscriptionKey;
     }
 
-    /**
-     * The Speech resource key, sent as Ocp-Apim-Subscription-Key to the configured endpoint only. Use
-     * RAW(...) or a property placeholder in URIs; it is masked in logs and endpoint URIs.
-     */
+    /** The Speech resource key, sent to the endpoint only; in URIs use RAW(...) or a property placeholder. */
     public void setSubscriptionKey(String subscriptionKey) {
         this.subscriptionKey = subscriptionKey;
     }
@@ -175,11 +164,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Microsoft Entra ID credential instead of a subscription key, for example a DefaultAzureCredential or a
-     * ManagedIdentityCredential from azure-identity. Requests carry a bearer token for the scope
-     * https://cognitiveservices.azure.com/.default, reused until two minutes before it expires. Needs azure-core on
-     * the classpath and a custom-domain endpoint with the Cognitive Services Speech User role. When exactly one such
-     * bean is in the registry it is used automatically; set either this or subscriptionKey, not both.
+     * Microsoft Entra ID credential instead of a subscriptionKey, such as DefaultAzureCredential (needs azure-core
+     * and a custom-domain endpoint with the Speech User role). A single such bean is used automatically.
      */
     public void setTokenCredential(TokenCredential tokenCredential) {
         this.tokenCredential = tokenCredential;
@@ -189,10 +175,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return proxyHost;
     }
 
-    /**
-     * The forward proxy to reach Azure through (the key goes only inside the https tunnel). Without it the JVM's proxy
-     * settings apply (https.proxyHost, https.proxyPort, http.nonProxyHosts).
-     */
+    /** The forward proxy to reach Azure through (the key stays in the https tunnel); else the JVM's settings. */
     public void setProxyHost(String proxyHost) {
         this.proxyHost = proxyHost;
     }
@@ -255,10 +238,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return responseTimeout;
     }
 
-    /**
-     * How long to wait for Azure to answer a request (and between two packets of a download), in milliseconds or as a
-     * duration such as 30s. A hung Azure fails the poll after this, it never hangs it.
-     */
+    /** How long to wait for an answer (or the next packet of a download): a hung Azure fails the poll. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
     }
@@ -267,11 +247,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return requestTimeout;
     }
 
-    /**
-     * The longest one request to the API may take as a whole, however slowly Azure sends its answer, in milliseconds or
-     * as a duration such as 30s; it stays under Camel's shutdown timeout (45 s), so that stopping a route never waits
-     * longer for a request. 0 for no limit. Downloads are bounded by responseTimeout between packets instead.
-     */
+    /** The longest one API request may take as a whole (under Camel's 45 s shutdown timeout); 0 for no limit. */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
     }
@@ -281,9 +257,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a request is sent again after Azure throttled it (429), failed it (500, 502, 503, 504) or the
-     * connection broke. Reads and deletes are retried; a create only after 429 or 503, when Azure surely did not act.
-     * 0 turns retries off.
+     * How often a request is sent again after 429, 500, 502, 503, 504 or a broken connection; a create only after
+     * 429 or 503, when Azure surely did not act. 0 turns retries off.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -312,10 +287,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The longest wait Azure may ask for (Retry-After in seconds or as a date, or X-RateLimit-Reset) that a request
-     * sits out before retrying. A longer one fails the request at once, and no request goes to that Azure resource
-     * before the instant Azure named (at most maxThrottleWait ahead): polls fail fast (the health check says until
-     * when) instead of hanging.
+     * The longest Retry-After (or X-RateLimit-Reset) a request sits out before retrying. A longer one fails it at
+     * once and blocks the resource until then (at most maxThrottleWait): polls fail fast instead of hanging.
      */
     public void setMaxRetryAfter(long maxRetryAfter) {
         this.maxRetryAfter = maxRetryAfter;
@@ -325,11 +298,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxThrottleWait;
     }
 
-    /**
-     * The longest an Azure resource stays blocked after Azure asked to wait: a Retry-After or X-RateLimit-Reset further
-     * ahead, or one that cannot be read or is out of range, counts as this long. Once it is over, requests go out
-     * again and the resource recovers on its own.
-     */
+    /** The longest a resource stays blocked after Azure asked to wait (a longer or unreadable wait: this). */
     public void setMaxThrottleWait(long maxThrottleWait) {
         this.maxThrottleWait = maxThrottleWait;
     }
@@ -338,7 +307,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return pageSize;
     }
 
-    /** How many jobs to ask Azure for per list request (the consumer and the list operation), from 1 to 100 (Azure's maximum, the default). */
+    /** Jobs per list request (consumer and list operation), 1 to 100 (Azure's maximum, the default). */
     public void setPageSize(int pageSize) {
         this.pageSize = pageSize;
     }
@@ -347,11 +316,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return status;
     }
 
-    /**
-     * Only emit jobs in these statuses, a comma-separated list of NotStarted, Running,
-     * Succeeded, Failed. Empty (the default) emits every status change. Use
-     * Succeeded,Failed to be told when jobs finish.
-     */
+    /** Only emit jobs in these statuses, such as Succeeded,Failed; empty (the default) emits every status change. */
     public void setStatus(String status) {
         this.status = status;
     }
@@ -361,10 +326,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * When true, the first poll records every job it lists as already delivered without emitting it, so only changes
-     * after the route started are emitted. It applies only while the idempotent repository knows none of the listed
-     * jobs: after a restart or a failover on a persistent or shared repository, the changes made meanwhile are
-     * emitted as usual.
+     * When true, the first poll records the jobs it lists as delivered without emitting them, while the idempotent
+     * repository knows none of them: after a restart on a persistent repository, changes meanwhile are emitted.
      */
     public void setSkipExisting(boolean skipExisting) {
         this.skipExisting = skipExisting;
@@ -374,10 +337,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxMessagesPerPoll;
     }
 
-    /**
-     * The most exchanges one poll emits; the walk ends there and the rest come in the next polls, newest first as
-     * Azure lists them. 0 (the default) emits every change found.
-     */
+    /** The most exchanges one poll emits; the rest come in the next polls. 0 (the default) emits every change. */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
     }
@@ -404,11 +364,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Milliseconds (or a duration such as 15m) between two walks of the list while nothing is in progress: no job this
-     * consumer knows is running or waiting to be delivered, no createAndWait exchange waits on the resource, and no job
-     * was created through this CamelContext since the last walk (a create wakes the consumer: its next scheduled poll
-     * walks). Jobs created elsewhere (another application, the portal) are found within this interval. A value not
-     * above delay turns resting off.
+     * The delay between walks while nothing is in progress (no job running or undelivered, no wait, no create
+     * since the last walk): jobs created elsewhere are found within it. Not above delay turns resting off.
      */
     public void setIdleDelay(long idleDelay) {
         this.idleDelay = idleDelay;
@@ -418,11 +375,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxPagesPerPoll;
     }
 
-    /**
-     * The most list pages one poll reads (1000 pages is 100 000 jobs at 100 a page): a walk that reaches it ends with a
-     * WARN and a failed poll whose health details say so, and the next poll starts again from the top. It guards
-     * against a list whose next links never end.
-     */
+    /** The most list pages one poll reads; reaching it fails the poll with a WARN (against endless next links). */
     public void setMaxPagesPerPoll(int maxPagesPerPoll) {
         this.maxPagesPerPoll = maxPagesPerPoll;
     }
@@ -431,11 +384,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return maxPollDuration;
     }
 
-    /**
-     * The longest one poll may walk the list, in milliseconds or as a duration such as 30m; reaching it ends the walk
-     * as maxPagesPerPoll does. A slow rate limit makes a first walk over many jobs long: raise it with
-     * requestsPerMinute.
-     */
+    /** The longest one poll may walk the list, such as 30m; reaching it ends the walk as maxPagesPerPoll does. */
     public void setMaxPollDuration(long maxPollDuration) {
         this.maxPollDuration = maxPollDuration;
     }
@@ -445,9 +394,9 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after
-     * its exchange completed successfully. The default is an in-memory repository per endpoint that keeps the keys of
-     * every job the list still shows: use a persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run several instances.
+     * Remembers the delivered (job, status) pairs, keys label(statuses)/jobId/created/status, added once the exchange
+     * succeeded. Default: in memory per endpoint, the keys of every job the list still shows; a persistent one
+     * survives restarts, a shared one serves instances.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
@@ -457,10 +406,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return inProgressRepository;
     }
 
-    /**
-     * Holds the keys of exchanges still being routed, so that a slow route does not get the same change twice. The
-     * default is an in-memory repository per endpoint.
-     */
+    /** Holds the keys of exchanges still routed, so a slow route gets no change twice (default: in memory). */
     public void setInProgressRepository(IdempotentRepository inProgressRepository) {
         this.inProgressRepository = inProgressRepository;
     }
@@ -470,10 +416,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * What the producer does: create, createAndWait, get, list, delete, downloadResult or downloadSummary. createAndWait
-     * creates the job and completes the exchange once Azure reports it finished (Succeeded: the job in the body;
-     * Failed: an AzureAvatarJobFailedException), without holding a thread while it waits. The header
-     * CamelAzureAvatarOperation overrides it per exchange.
+     * create, createAndWait, get, list, delete, downloadResult or downloadSummary. createAndWait completes once
+     * the job finished (Failed: AzureAvatarJobFailedException), holding no thread. Header CamelAzureAvatarOperation.
      */
     public void setOperation(AzureAvatarOperation operation) {
         this.operation = operation;
@@ -483,10 +427,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return jobId;
     }
 
-    /**
-     * The job the producer gets, deletes or downloads, or the id a create uses (2024 generations; without one the
-     * component makes a random id). The header CamelAzureAvatarJobId overrides it per exchange.
-     */
+    /** The job to get, delete or download, or a create's id (2024); the header CamelAzureAvatarJobId overrides it. */
     public void setJobId(String jobId) {
         this.jobId = jobId;
     }
@@ -495,11 +436,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return allPages;
     }
 
-    /**
-     * Whether the list operation reads every page of the job list (one request per pageSize jobs) instead of one page.
-     * By default it reads one page and puts the link to the next in the CamelAzureAvatarNextLink header; the header
-     * CamelAzureAvatarAllPages overrides this per exchange.
-     */
+    /** Whether list reads every page, not one; the header CamelAzureAvatarAllPages overrides it. */
     public void setAllPages(boolean allPages) {
         this.allPages = allPages;
     }
@@ -509,10 +446,8 @@ public class AzureAvatarConfiguration implements Cloneable {
     }
 
     /**
-     * The SAS URL of your own blob container (read and list permission) where jobs created with a
-     * destinationContainerUrl wrote their files: Azure then answers paths in that container instead of links, and
-     * downloadResult and downloadSummary read them there with this SAS (never the key). The exchange property
-     * CamelAzureAvatarDestinationContainerUrl overrides it. A secret: set it on the component rather than in a URI.
+     * The SAS URL (read, list) of your container where jobs wrote their files: downloadResult and downloadSummary
+     * read them there with it. The exchange property CamelAzureAvatarDestinationContainerUrl overrides it. A secret.
      */
     public void setDestinationContainerUrl(String destinationContainerUrl) {
         this.destinationContainerUrl = destinationContainerUrl;
@@ -522,10 +457,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return waitTimeout;
     }
 
-    /**
-     * (createAndWait) Milliseconds (or a duration such as 2h) to wait for the job to finish; then the exchange fails
-     * with an ExchangeTimedOutException and the job goes on in Azure (see deleteOnTimeout). 0 waits without limit.
-     */
+    /** (createAndWait) How long to wait for the job, such as 2h, before an ExchangeTimedOutException; 0: no limit. */
     public void setWaitTimeout(long waitTimeout) {
         this.waitTimeout = waitTimeout;
     }
@@ -534,10 +466,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return deleteOnTimeout;
     }
 
-    /**
-     * (createAndWait) Whether a job whose wait timed out is deleted once it finished (Azure deletes only finished jobs),
-     * rather than left for its time to live. The deletion needs the application to run until then.
-     */
+    /** (createAndWait) Whether a job whose wait timed out is deleted once it finished (the application must run). */
     public void setDeleteOnTimeout(boolean deleteOnTimeout) {
         this.deleteOnTimeout = deleteOnTimeout;
     }
@@ -546,10 +475,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return waitDelay;
     }
 
-    /**
-     * (createAndWait) The longest a waiting job goes unlisted: when no consumer of the resource walked the list past it
-     * for this long, the waits walk it themselves, once for all of them. Milliseconds, or a duration such as 2m.
-     */
+    /** (createAndWait) The longest a waiting job goes unlisted before the waits walk the list, such as 2m. */
     public void setWaitDelay(long waitDelay) {
         this.waitDelay = waitDelay;
     }
@@ -558,10 +484,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         return voice;
     }
 
-    /**
-     * (create, text body) The neural voice that speaks a plain-text body, for example en-US-AvaMultilingualNeural. An
-     * SSML body names its voice itself.
-     */
+    /** (create, text body) The neural voice of a plain-text body, such as en-US-AvaMultilingualNeural. */
     public void setVoice(String voice) {
         this.voice = voice;
     }
@@ -624,24 +547,19 @@ public class AzureAvatarConfiguration implements Cloneable {
         return timeToLive;
     }
 
-    /**
-     * (create, text body) How long Azure keeps the job and its files after it finished, as a duration such as 48h or in
-     * milliseconds: 1 hour to 31 days. 0 (the default) leaves it to Azure (31 days).
-     */
+    /** (create, text body) How long Azure keeps a finished job, such as 48h: 1 to 744 hours; 0: Azure's 31 days. */
     public void setTimeToLive(long timeToLive) {
         this.timeToLive = timeToLive;
     }
 
-    /**
-     * The job a text body asks for: the text itself as the one input, SSML when it is an XML document, the settings
-     * from these options (and the destination container, when one is set).
-     */
+    /** The job a text body asks for: the text as the one input (SSML when it is one), settings from these options. */
     public AvatarSynthesisRequest requestFor(String text) {
         String trimmed = text.strip();
         boolean ssml = trimmed.startsWith("<") && trimmed.contains("<speak");
         AvatarSynthesisRequest.Builder request = AvatarSynthesisRequest.builder()
-                .avatar(avatarCharacter, avatarStyle).videoFormat(videoFormat).videoCodec(videoCodec)
-                .backgroundColor(backgroundColor).subtitleType(subtitleType)
+                .avatar(avatarCharacter, avatarStyle).avatarConfig("videoFormat", videoFormat)
+                .avatarConfig("videoCodec", videoCodec).avatarConfig("backgroundColor", backgroundColor)
+                .avatarConfig("subtitleType", subtitleType)
                 .destinationContainerUrl(destinationContainerUrl);
         if (timeToLive > 0) {
             request.timeToLive(Duration.ofMillis(timeToLive));
@@ -728,11 +646,7 @@ public class AzureAvatarConfiguration implements Cloneable {
         }
     }
 
-    /**
-     * Azure pages hold 1 to 100 jobs; checked for the option and for the producer's page-size header alike.
-     *
-     * @param subject how the message names the value, such as pageSize
-     */
+    /** Azure pages hold 1 to 100 jobs: for the option and the producer's header alike. */
     static int requireValidPageSize(int pageSize, String subject) {
         if (pageSize < 1 || pageSize > 100) {
             throw new IllegalArgumentException(subject + " must be from 1 to 100 (Azure's maximum), not " + pageSize);

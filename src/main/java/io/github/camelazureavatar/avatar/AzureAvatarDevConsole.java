@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
 import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
@@ -54,9 +55,7 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
 
     @Override
     protected Map<String, Object> doCallJson(Map<String, Object> options) {
-        JsonObject root = new JsonObject();
-        root.put("resources", new JsonArray(resources()));
-        return root;
+        return new JsonObject(Map.of("resources", new JsonArray(resources())));
     }
 
     /** Each resource as JSON: the text form is read from it. */
@@ -69,9 +68,7 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
             JsonObject json = new JsonObject();
             json.put("resource", resource.name());
             JsonObject requests = new JsonObject();
-            for (Kind kind : Kind.values()) {
-                requests.put(kind.name(), guard.requests(kind));
-            }
+            Stream.of(Kind.values()).forEach(kind -> requests.put(kind.name(), guard.requests(kind)));
             json.put("requests", requests);
             json.put("throttled", guard.throttled());
             json.put("retries", guard.retries());

@@ -105,8 +105,12 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
         SSLContextParameters ssl = configuration.getSslContextParameters() == null
                 && configuration.isUseGlobalSslContextParameters()
                 ? getCamelContext().getSSLContextParameters() : configuration.getSslContextParameters();
+        // TokenCredentialAuth is the only class that needs azure-core; it is loaded only with a credential
+        AzureAvatarAuth auth = configuration.getTokenCredential() != null
+                ? new TokenCredentialAuth(configuration.getTokenCredential())
+                : new SubscriptionKeyAuth(configuration.getSubscriptionKey());
         ClientSettings settings = new ClientSettings(configuration.resolveEndpoint(),
-                AvatarApiVersion.fromValue(configuration.getApiVersion()), createAuth(), configuration.wire(), ssl);
+                AvatarApiVersion.fromValue(configuration.getApiVersion()), auth, configuration.wire(), ssl);
         lease = getComponent().acquire(this, settings);
         resource = getComponent().resource(settings);
         client = getComponent().client(settings);
@@ -115,10 +119,8 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopService(deliveries);
-        if (lease != null) {
-            getComponent().release(lease);
-            lease = null;
-        }
+        getComponent().release(lease);
+        lease = null;
         super.doStop();
     }
 
@@ -137,14 +139,6 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
     /** What this endpoint's consumers have delivered; kept across route restarts, made by the first consumer. */
     DeliveryRecord deliveries() {
         return deliveries;
-    }
-
-    private AzureAvatarAuth createAuth() {
-        if (configuration.getTokenCredential() != null) {
-            // TokenCredentialAuth is the only class that needs azure-core; it is loaded only here
-            return new TokenCredentialAuth(configuration.getTokenCredential());
-        }
-        return new SubscriptionKeyAuth(configuration.getSubscriptionKey());
     }
 
     /** The Azure resource this endpoint talks to, as every endpoint of it shares it; available once started. */

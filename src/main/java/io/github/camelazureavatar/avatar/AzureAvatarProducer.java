@@ -6,22 +6,23 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
+import io.github.camelazureavatar.avatar.client.AzureAvatarClient.CreatedJob;
 import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.BlobDownload;
-import io.github.camelazureavatar.avatar.client.CreatedJob;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarJobIds;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -43,9 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates, gets, lists and deletes avatar synthesis jobs and downloads their results, one small method per
- * operation. Settings come from the endpoint's options, overridden per exchange by headers (see
- * {@link AzureAvatarOptionsProxy}). Every request is checked before it is sent: a bad request fails with a message
- * naming the problem and nothing reaches Azure.
+ * operation. Settings come from the endpoint's options, overridden per exchange by headers named like them. Every
+ * request is checked before it is sent: a bad request fails with a message naming the problem and nothing reaches
+ * Azure.
  */
 public class AzureAvatarProducer extends DefaultAsyncProducer implements ShutdownPrepared {
 
@@ -54,11 +55,8 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     /** Azure's largest create body. */
     static final int MAX_CREATE_BODY_BYTES = 500 * 1024;
 
-    private final AzureAvatarOptionsProxy options;
-
     public AzureAvatarProducer(AzureAvatarEndpoint endpoint) {
         super(endpoint);
-        this.options = new AzureAvatarOptionsProxy(endpoint.getConfiguration());
     }
 
     @Override
@@ -74,23 +72,18 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         try {
-            if (options.operation(exchange) == AzureAvatarOperation.createAndWait) {
-                AvatarSynthesisJob job = create(exchange);
-                getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
-                        getEndpoint().getConfiguration()));
-                Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
-                if (route != null) {
-                    synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
-                        route.addService(this);
-                    }
-                    if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
-                            || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
-                        prepareShutdown(true, false); // the route began to stop before the wait was parked
-                    }
+            switch (operation(exchange)) {
+                case create -> create(exchange);
+                case createAndWait -> {
+                    createAndWait(exchange, callback);
+                    return false;
                 }
-                return false;
+                case get -> get(exchange);
+                case list -> list(exchange);
+                case delete -> delete(exchange);
+                case downloadResult -> downloadResult(exchange);
+                case downloadSummary -> downloadSummary(exchange);
             }
-            process(exchange);
         } catch (Exception e) {
             exchange.setException(e);
         }
@@ -98,18 +91,19 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         return true;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        AzureAvatarOperation operation = options.operation(exchange);
-        switch (operation) {
-            case create -> create(exchange);
-            case createAndWait -> throw new IllegalStateException("createAndWait completes asynchronously");
-            case get -> get(exchange);
-            case list -> list(exchange);
-            case delete -> delete(exchange);
-            case downloadResult -> downloadResult(exchange);
-            case downloadSummary -> downloadSummary(exchange);
-            default -> throw new IllegalStateException("Unhandled operation " + operation);
+    private void createAndWait(Exchange exchange, AsyncCallback callback) throws InvalidPayloadException {
+        AvatarSynthesisJob job = create(exchange);
+        getEndpoint().getResource().waits().add(new JobWaits.Wait(job, exchange, callback, this, client(),
+                getEndpoint().getConfiguration()));
+        Route route = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getRoute();
+        if (route != null) {
+            synchronized (route) { // Camel prepares a route's services for its stop, not a producer inside it
+                route.addService(this);
+            }
+            if (route.getConsumer() instanceof StatefulService consumer && (consumer.isStopping()
+                    || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended())) {
+                prepareShutdown(true, false); // the route began to stop before the wait was parked
+            }
         }
     }
 
@@ -127,15 +121,13 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         super.doStop();
     }
 
-    // ---- create ------------------------------------------------------------------------------------------------
-
     private AvatarSynthesisJob create(Exchange exchange) throws InvalidPayloadException {
         AvatarApiDialect dialect = client().dialect();
         byte[] definition = createDefinition(exchange, dialect.version());
         String jobId = null;
         String operationId = null;
         if (dialect.clientChoosesId()) {
-            jobId = options.getOption(exchange, AzureAvatarConstants.JOB_ID, String.class,
+            jobId = option(exchange, AzureAvatarConstants.JOB_ID, String.class,
                     AzureAvatarConfiguration::getJobId);
             jobId = jobId == null ? AvatarJobIds.generate() : AvatarJobIds.requireValid(jobId, "job id");
             operationId = exchange.getMessage().getHeader(AzureAvatarConstants.OPERATION_ID, String.class);
@@ -144,7 +136,8 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             }
         }
         CreatedJob created = client().createJob(jobId, operationId, definition);
-        getEndpoint().getResource().created();
+        // a job was created through this CamelContext: something is in progress now
+        getEndpoint().getResource().createCount().incrementAndGet();
         AvatarSynthesisJob job = created.job();
         LOG.debug("Created avatar job {} ({})", job.getId(), job.getStatus());
         Message message = exchange.getMessage();
@@ -191,29 +184,25 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
 
     private static byte[] checked(JsonNode definition, AvatarApiVersion version) {
         AvatarSynthesisRequest.validate(definition, version);
-        byte[] bytes = definition.toString().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_CREATE_BODY_BYTES) {
-            throw new IllegalArgumentException("The job definition is " + bytes.length + " bytes; Azure takes at most "
-                                               + MAX_CREATE_BODY_BYTES + " (500 KB)");
+        return limited(definition.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] limited(byte[] definition) {
+        if (definition.length > MAX_CREATE_BODY_BYTES) {
+            throw new IllegalArgumentException("The job definition is larger than Azure's limit: Azure takes at most "
+                                               + MAX_CREATE_BODY_BYTES + " (500 KB); nothing was sent");
         }
-        return bytes;
+        return definition;
     }
 
     /** The body as bytes, read no further than Azure's limit: a file or stream of any size fails fast, in bounded memory. */
     private static byte[] readCreateBody(Message message) throws InvalidPayloadException {
         try (InputStream in = message.getMandatoryBody(InputStream.class)) {
-            byte[] definition = in.readNBytes(MAX_CREATE_BODY_BYTES + 1);
-            if (definition.length > MAX_CREATE_BODY_BYTES) {
-                throw new IllegalArgumentException("The job definition is larger than Azure's limit of "
-                                                   + MAX_CREATE_BODY_BYTES + " bytes (500 KB); nothing was sent");
-            }
-            return definition;
+            return limited(in.readNBytes(MAX_CREATE_BODY_BYTES + 1));
         } catch (IOException e) {
             throw new IllegalArgumentException("The create body cannot be read: " + e.getMessage(), e);
         }
     }
-
-    // ---- get ---------------------------------------------------------------------------------------------------
 
     /** A job Azure does not know gives a null body and JobFound=false: absence is an answer, not a failure. */
     private void get(Exchange exchange) {
@@ -227,8 +216,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         message.setHeader(AzureAvatarConstants.JOB_FOUND, job.isPresent());
     }
 
-    // ---- list --------------------------------------------------------------------------------------------------
-
     /**
      * One page (the first, at CamelAzureAvatarSkip, or at the CamelAzureAvatarNextLink header) with the next page's link
      * in that header; every page with allPages, where a job listed twice (the list shifts while paged) counts once.
@@ -236,9 +223,9 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     private void list(Exchange exchange) {
         Message message = exchange.getMessage();
         Set<JobStatus> filter = getEndpoint().getConfiguration().statusFilter();
-        int pageSize = AzureAvatarConfiguration.requireValidPageSize(options.getOption(exchange,
+        int pageSize = AzureAvatarConfiguration.requireValidPageSize(option(exchange,
                 AzureAvatarConstants.PAGE_SIZE, Integer.class, AzureAvatarConfiguration::getPageSize), "The page size");
-        boolean allPages = options.getOption(exchange, AzureAvatarConstants.ALL_PAGES, Boolean.class,
+        boolean allPages = option(exchange, AzureAvatarConstants.ALL_PAGES, Boolean.class,
                 AzureAvatarConfiguration::isAllPages);
         JobListing listing = new JobListing(client(), firstPage(message, pageSize), AzureAvatarClient.ALWAYS);
         Map<String, AvatarSynthesisJob> jobs = new LinkedHashMap<>();
@@ -270,13 +257,9 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             }
         }
         int skip = message.getHeader(AzureAvatarConstants.SKIP, 0, Integer.class);
-        if (skip < 0) {
-            throw new IllegalArgumentException("skip must be 0 or more, not " + skip);
-        }
+        AzureAvatarConfiguration.atLeast("skip", skip, 0);
         return client().dialect().listUri(skip, pageSize);
     }
-
-    // ---- delete ------------------------------------------------------------------------------------------------
 
     /**
      * Deleting a job that is gone succeeds with JobFound=false (delete is idempotent; 3.1-preview1 does not say whether
@@ -301,8 +284,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
                 client().dialect().version() == AvatarApiVersion.V3_1_PREVIEW1 ? null : found);
     }
 
-    // ---- downloads ---------------------------------------------------------------------------------------------
-
     /**
      * Exchange property overriding the destinationContainerUrl option: the SAS URL of the destination container a job
      * wrote to (a property, not a header: headers get logged and copied, and this is a secret).
@@ -314,45 +295,39 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
      * in memory. File name {@code <jobId>.mp4} (or .webm), so that .to("file:videos") keeps one file per job.
      */
     private void downloadResult(Exchange exchange) {
-        DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadResult,
-                status -> status == JobStatus.Succeeded, "has not succeeded, so it has no video");
-        Fetched<BlobDownload> fetched = fetch(exchange, source, AzureAvatarOperation.downloadResult,
+        Fetched<BlobDownload> fetched = fetch(exchange, AzureAvatarOperation.downloadResult,
+                status -> status == JobStatus.Succeeded, "has not succeeded, so it has no video",
                 AvatarSynthesisJob::getResultUrl, "video", client()::download);
-        AvatarSynthesisJob job = fetched.job();
         BlobDownload download = fetched.file();
         // whatever the route does with the body (reads it, drops it, fails first), the connection goes back to the pool
-        BlobDownload opened = download;
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                IOHelper.close(opened);
+                IOHelper.close(download);
             }
         });
         getEndpoint().getComponent().keepDownloadsOutOfStreamCache();
         Message message = exchange.getMessage();
         message.setBody(download);
-        AvatarJobHeaders.set(message, job);
-        message.setHeader(Exchange.FILE_NAME, job.getId() + extension(download.getFileName(), ".mp4"));
+        AvatarJobHeaders.set(message, fetched.job());
+        int dot = download.getFileName() == null ? -1 : download.getFileName().lastIndexOf('.');
+        String extension = dot < 0 ? ".mp4" : download.getFileName().substring(dot);
+        message.setHeader(Exchange.FILE_NAME, fetched.job().getId() + extension);
         message.setHeader(Exchange.CONTENT_TYPE, download.getContentType());
         AvatarJobHeaders.setOrRemove(message, Exchange.CONTENT_LENGTH, download.getContentLength() < 0 ? null : download.getContentLength());
     }
 
     /** summary.json as a JsonNode (camel-jackson converts it to a Map, a String or a file). */
     private void downloadSummary(Exchange exchange) {
-        DownloadSource source = downloadSource(exchange, AzureAvatarOperation.downloadSummary, JobStatus::isFinished,
-                "has not finished, so it has no summary");
-        Fetched<JsonNode> fetched = fetch(exchange, source, AzureAvatarOperation.downloadSummary,
-                AvatarSynthesisJob::getSummaryUrl, "summary", client()::downloadJson);
-        AvatarSynthesisJob job = fetched.job();
+        Fetched<JsonNode> fetched = fetch(exchange, AzureAvatarOperation.downloadSummary, JobStatus::isFinished,
+                "has not finished, so it has no summary", AvatarSynthesisJob::getSummaryUrl, "summary",
+                client()::downloadJson);
         Message message = exchange.getMessage();
         message.setBody(fetched.file());
-        AvatarJobHeaders.set(message, job);
-        message.setHeader(Exchange.FILE_NAME, job.getId() + "-summary.json");
+        AvatarJobHeaders.set(message, fetched.job());
+        message.setHeader(Exchange.FILE_NAME, fetched.job().getId() + "-summary.json");
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.removeHeader(Exchange.CONTENT_LENGTH);
-    }
-
-    private record DownloadSource(AvatarSynthesisJob job, boolean fromBody) {
     }
 
     /** A job's file, and the job as last read (from Azure again when its link had expired). */
@@ -360,47 +335,38 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
     }
 
     /**
-     * Fetches one of the job's files. When the job came in the body and its SAS link expired, the job is read again:
-     * Azure signs a fresh link with every GET (a destination container's SAS is the user's, and is not refreshed).
+     * Fetches one of the job's files: of the job in the body when it is ready, else of the job by id from Azure (a job
+     * in the body that is not ready yet is read again: it may have finished since). When the job came in the body and
+     * its SAS link expired, the job is read again: Azure signs a fresh link with every GET (a destination container's
+     * SAS is the user's, and is not refreshed).
      */
-    private <T> Fetched<T> fetch(Exchange exchange, DownloadSource source, AzureAvatarOperation operation,
-                                 Function<AvatarSynthesisJob, String> url, String what, Function<String, T> fetch) {
-        AvatarSynthesisJob job = source.job();
+    private <T> Fetched<T> fetch(Exchange exchange, AzureAvatarOperation operation, Predicate<JobStatus> ready,
+                                 String notReady, Function<AvatarSynthesisJob, String> url, String what,
+                                 Function<String, T> fetch) {
+        AvatarSynthesisJob job = exchange.getMessage().getBody() instanceof AvatarSynthesisJob body ? body : null;
+        // its id names the file and the URL of a refresh: a job made by hand must be as valid as one Azure listed
+        String jobId = job != null
+                ? AvatarJobIds.requireValid(job.getId(), "job id") : requiredJobId(exchange, operation);
+        boolean fromBody = job != null && ready.test(job.getStatus());
+        if (!fromBody) {
+            job = requireJob(jobId, operation);
+            if (!ready.test(job.getStatus())) {
+                String reason = job.getError() == null ? "" : " (" + job.getError() + ")";
+                throw new AzureAvatarJobStateException("Cannot " + operation + " avatar job " + jobId + ": it is "
+                                                       + job.getStatus() + reason + " and " + notReady,
+                        jobId, job.getStatus(), 0, null, null);
+            }
+        }
         try {
             return new Fetched<>(job, fromBlob(exchange, job, url.apply(job), what, fetch));
         } catch (AzureAvatarException e) {
-            if (!source.fromBody() || !isExpiredLink(e) || inContainer(url.apply(job))) {
+            boolean expired = e.getHttpResponseCode() == 403 || e.getHttpResponseCode() == 404;
+            if (!fromBody || !expired || inContainer(url.apply(job))) {
                 throw e;
             }
             AvatarSynthesisJob fresh = requireJob(job.getId(), operation);
             return new Fetched<>(fresh, fromBlob(exchange, fresh, url.apply(fresh), what, fetch));
         }
-    }
-
-    /**
-     * The job in the body when it is ready, else the job by id from Azure (a job in the body that is not ready yet is
-     * read again: it may have finished since).
-     */
-    private DownloadSource downloadSource(Exchange exchange, AzureAvatarOperation operation, Predicate<JobStatus> ready,
-                                          String notReady) {
-        Object body = exchange.getMessage().getBody();
-        if (body instanceof AvatarSynthesisJob job) {
-            // its id names the file and the URL of a refresh: a job made by hand must be as valid as one Azure listed
-            AvatarJobIds.requireValid(job.getId(), "job id");
-        }
-        if (body instanceof AvatarSynthesisJob job && ready.test(job.getStatus())) {
-            return new DownloadSource(job, true);
-        }
-        String jobId = body instanceof AvatarSynthesisJob job
-                ? job.getId() : requiredJobId(exchange, operation);
-        AvatarSynthesisJob job = requireJob(jobId, operation);
-        if (!ready.test(job.getStatus())) {
-            String reason = job.getError() == null ? "" : " (" + job.getError() + ")";
-            throw new AzureAvatarJobStateException("Cannot " + operation + " avatar job " + jobId + ": it is "
-                                                   + job.getStatus() + reason + " and " + notReady,
-                    jobId, job.getStatus(), 0, null, null);
-        }
-        return new DownloadSource(job, false);
     }
 
     private AvatarSynthesisJob requireJob(String jobId, AzureAvatarOperation operation) {
@@ -457,19 +423,39 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         return url != null && !url.regionMatches(true, 0, "https://", 0, 8) && !url.regionMatches(true, 0, "http://", 0, 7);
     }
 
-    private static boolean isExpiredLink(AzureAvatarException e) {
-        return e.getHttpResponseCode() == 403 || e.getHttpResponseCode() == 404;
+    /** The header's value, converted to the option's type (a header overrides its option), else the option's. */
+    private <T> T option(Exchange exchange, String header, Class<T> type, Function<AzureAvatarConfiguration, T> get) {
+        T value = exchange.getMessage().getHeader(header, type);
+        return value != null && !(value instanceof String text && text.isBlank())
+                ? value : get.apply(getEndpoint().getConfiguration());
     }
 
-    private static String extension(String fileName, String fallback) {
-        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
-        return dot < 0 ? fallback : fileName.substring(dot);
+    /** The operation, from header or option, with a message listing the operations when it is missing or unknown. */
+    private AzureAvatarOperation operation(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(AzureAvatarConstants.OPERATION);
+        AzureAvatarOperation configured = getEndpoint().getConfiguration().getOperation();
+        String known = Arrays.stream(AzureAvatarOperation.values()).map(Enum::name).collect(Collectors.joining(", "));
+        if (header == null || header instanceof String text && text.isBlank()) {
+            if (configured == null) {
+                throw new IllegalArgumentException("No azure-avatar operation: set the operation option or the "
+                                                   + AzureAvatarConstants.OPERATION + " header to one of " + known);
+            }
+            return configured;
+        } else if (header instanceof AzureAvatarOperation operation) {
+            return operation;
+        }
+        String name = header.toString().trim();
+        for (AzureAvatarOperation operation : AzureAvatarOperation.values()) {
+            if (operation.name().equalsIgnoreCase(name)) {
+                return operation;
+            }
+        }
+        throw new IllegalArgumentException("Unknown azure-avatar operation '" + name + "' in header "
+                                           + AzureAvatarConstants.OPERATION + "; known: " + known);
     }
-
-    // ---- shared ------------------------------------------------------------------------------------------------
 
     private String requiredJobId(Exchange exchange, AzureAvatarOperation operation) {
-        String jobId = options.getOption(exchange, AzureAvatarConstants.JOB_ID, String.class,
+        String jobId = option(exchange, AzureAvatarConstants.JOB_ID, String.class,
                 AzureAvatarConfiguration::getJobId);
         if (jobId == null) {
             throw new IllegalArgumentException("The " + operation + " operation needs a job id: set the "

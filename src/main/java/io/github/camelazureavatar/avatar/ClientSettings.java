@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar;
 import java.net.URI;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.client.AzureAvatarAuth;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -17,7 +18,7 @@ record ClientSettings(URI endpoint, AvatarApiVersion version, AzureAvatarAuth au
 
     AzureAvatarClient createClient(CamelContext context, ResourceGuard guard, ScheduledExecutorService deadlines) {
         try {
-            return new AzureAvatarClient(version.dialect(endpoint), auth, wire,
+            return new AzureAvatarClient(new AvatarApiDialect(version, endpoint), auth, wire,
                     ssl == null ? null : ssl.createSSLContext(context), guard, deadlines);
         } catch (Exception e) {
             throw new IllegalArgumentException("sslContextParameters cannot make an SSLContext: " + e.getMessage(), e);

@@ -92,12 +92,10 @@ final class JobWaits {
         return waits.isEmpty();
     }
 
-    /** When this class last walked the list itself, or null. */
     Instant lastWalk() {
         return lastWalk;
     }
 
-    /** When this class walks the list next, if a wait needs it. */
     synchronized Optional<Instant> nextWalk() {
         return Optional.ofNullable(nextWalk).map(next -> Instant.now().plusNanos(Math.max(0,
                 next.getDelay(NANOSECONDS))));

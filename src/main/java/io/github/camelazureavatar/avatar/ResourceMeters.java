@@ -27,11 +27,8 @@ final class ResourceMeters {
 
     /** Registers the resource's meters; what to remove when the component stops, empty without Micrometer. */
     static Runnable register(CamelContext context, SpeechResource resource) {
-        if (!MICROMETER_PRESENT) {
-            return () -> {
-            };
-        }
-        return Binding.register(context, resource);
+        return MICROMETER_PRESENT ? Binding.register(context, resource) : () -> {
+        };
     }
 
     /** The only code that touches Micrometer's types, loaded once it is known to be there. */

@@ -17,11 +17,6 @@ record SpeechResource(String name, ResourceGuard guard, JobWaits waits, Set<Azur
         this(name, guard, waits, new CopyOnWriteArraySet<>(), new AtomicLong());
     }
 
-    /** A job was created through this CamelContext: something is in progress now. */
-    void created() {
-        createCount.incrementAndGet();
-    }
-
     /** Jobs created through this CamelContext so far; a consumer compares it with what it saw at its last walk. */
     long creates() {
         return createCount.get();

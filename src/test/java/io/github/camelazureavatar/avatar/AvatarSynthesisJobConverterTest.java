@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelazureavatar.avatar.api.AvatarApiDialect;
 import io.github.camelazureavatar.avatar.api.AvatarApiVersion;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.apache.camel.CamelContext;
@@ -26,7 +27,7 @@ class AvatarSynthesisJobConverterTest {
 
     @Test
     void toStringInputStreamBytesAndMap() throws Exception {
-        AvatarSynthesisJob job = AvatarApiVersion.V2024_08_01.dialect(URI.create("https://x.example.com"))
+        AvatarSynthesisJob job = new AvatarApiDialect(AvatarApiVersion.V2024_08_01, URI.create("https://x.example.com"))
                 .readJob(JSON.getBytes(StandardCharsets.UTF_8));
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();

@@ -95,7 +95,7 @@ class AzureAvatarProducerTest extends CamelTestSupport {
 
     private static AvatarSynthesisRequest request(String text) {
         return AvatarSynthesisRequest.builder().text(text).voice("en-US-AvaMultilingualNeural")
-                .avatar("lisa", "casual-sitting").videoFormat("mp4").videoCodec("h264")
+                .avatar("lisa", "casual-sitting").avatarConfig("videoFormat", "mp4").avatarConfig("videoCodec", "h264")
                 .timeToLive(Duration.ofHours(24)).build();
     }
 

@@ -25,8 +25,10 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
  * answer {@code {values, @nextLink}} and page with {@code skip}/{@code top}. 2024: {@code api-version} on every request,
  * the client chooses the id and creates by PUT, lists answer {@code {value, nextLink}} and page with
  * {@code skip}/{@code maxpagesize}. The other generation's names are read as a fallback (samples mix them up).
+ *
+ * @param endpoint scheme, host and port that every request carrying credentials must go to
  */
-public final class AvatarApiDialect {
+public record AvatarApiDialect(AvatarApiVersion version, URI endpoint) {
 
     /** The component's one JSON mapper; strict on types, so a job field of the wrong type makes that job unreadable. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -40,55 +42,33 @@ public final class AvatarApiDialect {
     private static final String PREVIEW_PATH = "/api/texttospeech/3.1-preview1/batchsynthesis/talkingavatar";
     private static final String PATH = "/avatar/batchsyntheses";
 
-    private final AvatarApiVersion version;
-    private final URI endpoint;
-    private final boolean preview;
-
-    AvatarApiDialect(AvatarApiVersion version, URI endpoint) {
-        this.version = version;
-        this.endpoint = endpoint;
-        this.preview = version == AvatarApiVersion.V3_1_PREVIEW1;
+    private boolean preview() {
+        return version == AvatarApiVersion.V3_1_PREVIEW1;
     }
 
-    public AvatarApiVersion version() {
-        return version;
-    }
-
-    /** Scheme, host and port that every request carrying credentials must go to. */
-    public URI endpoint() {
-        return endpoint;
-    }
-
-    /** The first page of the job list. */
     public URI listUri(int skip, int pageSize) {
-        return URI.create(endpoint + (preview ? PREVIEW_PATH + "?skip=" + skip + "&top=" + pageSize
+        return URI.create(endpoint + (preview() ? PREVIEW_PATH + "?skip=" + skip + "&top=" + pageSize
                 : PATH + "?api-version=" + version.value() + "&skip=" + skip + "&maxpagesize=" + pageSize));
     }
 
     /** A job's URI; only Azure's id pattern may reach a URL ("..", "/", "?" never do). */
     public URI jobUri(String jobId) {
-        String path = (preview ? PREVIEW_PATH : PATH) + "/" + AvatarJobIds.requireValid(jobId, "job id");
-        return URI.create(endpoint + path + (preview ? "" : "?api-version=" + version.value()));
+        String path = (preview() ? PREVIEW_PATH : PATH) + "/" + AvatarJobIds.requireValid(jobId, "job id");
+        return URI.create(endpoint + path + (preview() ? "" : "?api-version=" + version.value()));
     }
 
     /** Where a create goes; {@code jobId} is ignored where Azure makes the id. */
     public URI createUri(String jobId) {
-        return preview ? URI.create(endpoint + PREVIEW_PATH) : jobUri(jobId);
+        return preview() ? URI.create(endpoint + PREVIEW_PATH) : jobUri(jobId);
     }
 
-    /** {@code POST} where Azure makes the id, {@code PUT} where the client chooses it. */
     public String createMethod() {
-        return preview ? "POST" : "PUT";
+        return preview() ? "POST" : "PUT";
     }
 
-    /** Whether the client chooses the job id (and so must send one). */
+    /** Whether the client chooses the job id (and so must send one); only then are there Operation-Ids. */
     public boolean clientChoosesId() {
-        return !preview;
-    }
-
-    /** Whether this generation knows Operation-Id / Operation-Location. */
-    public boolean supportsOperations() {
-        return !preview;
+        return !preview();
     }
 
     /**
@@ -98,8 +78,9 @@ public final class AvatarApiDialect {
      */
     public JobPage readPage(byte[] body) throws IOException {
         JsonNode page = MAPPER.readTree(body);
-        String itemsField = preview ? "values" : "value";
-        JsonNode items = page == null ? null : page.has(itemsField) ? page.get(itemsField) : page.get(preview ? "value" : "values");
+        String itemsField = preview() ? "values" : "value";
+        JsonNode items = page == null ? null
+                : page.has(itemsField) ? page.get(itemsField) : page.get(preview() ? "value" : "values");
         if (items == null || !items.isArray()) {
             throw new IllegalArgumentException("The job list page has no '" + itemsField + "' array");
         }

@@ -1,6 +1,7 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
+import java.util.stream.Stream;
 
 /**
  * The API generations this component speaks. 3.1-preview1 lives on the customvoice host; the 2024 generation on the
@@ -24,13 +25,9 @@ public enum AvatarApiVersion {
     }
 
     public static AvatarApiVersion fromValue(String value) {
-        for (AvatarApiVersion version : values()) {
-            if (version.value.equals(value)) {
-                return version;
-            }
-        }
-        throw new IllegalArgumentException("Unknown apiVersion '" + value + "'; supported: 2024-08-01, 2024-04-15-preview, "
-                                           + "3.1-preview1");
+        return Stream.of(values()).filter(version -> version.value.equals(value)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown apiVersion '" + value
+                                                                + "'; supported: 2024-08-01, 2024-04-15-preview, 3.1-preview1"));
     }
 
     /** The public Azure endpoint of a region for this generation. */
@@ -38,10 +35,5 @@ public enum AvatarApiVersion {
         return this == V3_1_PREVIEW1
                 ? URI.create("https://" + region + ".customvoice.api.speech.microsoft.com")
                 : URI.create("https://" + region + ".api.cognitive.microsoft.com");
-    }
-
-    /** The wire dialect of this generation against the given endpoint (scheme, host and port, no path). */
-    public AvatarApiDialect dialect(URI endpoint) {
-        return new AvatarApiDialect(this, endpoint);
     }
 }

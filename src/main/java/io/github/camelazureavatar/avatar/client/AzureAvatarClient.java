@@ -188,7 +188,7 @@ public final class AzureAvatarClient implements Closeable {
     public CreatedJob createJob(String jobId, String operationId, byte[] definition) {
         HttpUriRequestBase request = new HttpUriRequestBase(dialect.createMethod(), dialect.createUri(jobId));
         request.setEntity(new ByteArrayEntity(definition, ContentType.APPLICATION_JSON));
-        if (operationId != null && dialect.supportsOperations()) {
+        if (operationId != null && dialect.clientChoosesId()) {
             request.setHeader("Operation-Id", operationId);
         }
         Answer answer = send(request, "create job" + (jobId == null ? "" : " " + jobId), Kind.create, ALWAYS);
@@ -341,11 +341,11 @@ public final class AzureAvatarClient implements Closeable {
 
     /** Reads a whole answer up to a bound: anything near it is a broken or hostile answer, not a page of jobs. */
     private static byte[] readBounded(InputStream in, long announcedLength) throws IOException {
-        int bound = MAX_API_RESPONSE_BYTES;
         try (in) {
-            byte[] body = announcedLength > bound ? null : in.readNBytes(bound + 1);
-            if (body == null || body.length > bound) {
-                throw new IOException("the answer is longer than the " + bound + " bytes an API answer may have");
+            byte[] body = announcedLength > MAX_API_RESPONSE_BYTES ? null : in.readNBytes(MAX_API_RESPONSE_BYTES + 1);
+            if (body == null || body.length > MAX_API_RESPONSE_BYTES) {
+                throw new IOException("the answer is longer than the " + MAX_API_RESPONSE_BYTES
+                                      + " bytes an API answer may have");
             }
             return body;
         }
@@ -463,6 +463,16 @@ public final class AzureAvatarClient implements Closeable {
     /** What a request is for, asked by each attempt and by the retry strategy. */
     private record Call(Kind kind, String action, BooleanSupplier keepGoing, AtomicInteger attempts) {
         static final String KEY = Call.class.getName();
+    }
+
+    /**
+     * What a create answered.
+     *
+     * @param job               the job as Azure stored it (status NotStarted)
+     * @param operationId       Azure's Operation-Id header, or null (3.1-preview1 has none)
+     * @param operationLocation Azure's Operation-Location header, or null
+     */
+    public record CreatedJob(AvatarSynthesisJob job, String operationId, String operationLocation) {
     }
 
     private record Answer(ClassicHttpResponse response, byte[] body) {

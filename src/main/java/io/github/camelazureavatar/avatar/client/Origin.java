@@ -13,7 +13,6 @@ public record Origin(String scheme, String host, int port) {
         return new Origin(scheme, host, port);
     }
 
-    /** Whether the URI has this scheme, host and port. */
     public boolean isSameOrigin(URI uri) {
         return equals(of(uri));
     }

@@ -1,6 +1,5 @@
 package io.github.camelazureavatar.avatar.model;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -204,11 +203,6 @@ public final class AvatarSynthesisJob {
             });
         }
         return masked.toString();
-    }
-
-    /** {@link #toJson()} as UTF-8 bytes. */
-    public byte[] toJsonBytes() {
-        return toJson().getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

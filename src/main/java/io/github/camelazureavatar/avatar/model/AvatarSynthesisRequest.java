@@ -29,7 +29,7 @@ import static io.github.camelazureavatar.avatar.api.AvatarApiDialect.MAPPER;
  *         .text("Hello from Camel.")
  *         .voice("en-US-AvaMultilingualNeural")
  *         .avatar("lisa", "graceful-sitting")
- *         .videoFormat("mp4").videoCodec("h264")
+ *         .avatarConfig("videoFormat", "mp4").avatarConfig("videoCodec", "h264")
  *         .timeToLive(Duration.ofHours(48))
  *         .build();
  * </pre>
@@ -61,15 +61,13 @@ public final class AvatarSynthesisRequest {
 
     private final InputKind inputKind;
     private final List<String> inputs;
-    private final String displayName;
     private final Duration timeToLive;
-    /** description, synthesisConfig, customVoices, avatarConfig and properties, by Azure's (2024) names. */
+    /** displayName, description, synthesisConfig, customVoices, avatarConfig and properties, by Azure's names. */
     private final ObjectNode settings;
 
     private AvatarSynthesisRequest(Builder b) {
         this.inputKind = b.inputKind;
         this.inputs = List.copyOf(b.inputs);
-        this.displayName = b.displayName;
         this.timeToLive = b.timeToLive;
         this.settings = b.settings.deepCopy();
     }
@@ -82,13 +80,14 @@ public final class AvatarSynthesisRequest {
     public ObjectNode toJson(AvatarApiVersion version) {
         boolean preview = version == AvatarApiVersion.V3_1_PREVIEW1;
         ObjectNode root = settings.deepCopy();
+        JsonNode displayName = root.remove("displayName");
         ObjectNode avatar = root.remove("avatarConfig") instanceof ObjectNode set ? set : MAPPER.createObjectNode();
         ObjectNode properties = root.remove("properties") instanceof ObjectNode set ? set : MAPPER.createObjectNode();
         root.put(preview ? "textType" : "inputKind", inputKind.name());
         ArrayNode texts = root.putArray("inputs");
         inputs.forEach(text -> texts.addObject().put(preview ? "text" : "content", text));
         if (preview) {
-            root.put("displayName", displayName == null || displayName.isBlank() ? DEFAULT_DISPLAY_NAME : displayName);
+            root.put("displayName", displayName == null ? DEFAULT_DISPLAY_NAME : displayName.asText());
             if (avatar.has("bitrateKbps")) {
                 avatar.set("kBitrate", avatar.remove("bitrateKbps"));
             }
@@ -191,7 +190,6 @@ public final class AvatarSynthesisRequest {
     public static final class Builder {
         private InputKind inputKind = InputKind.PlainText;
         private final List<String> inputs = new ArrayList<>();
-        private String displayName;
         private Duration timeToLive;
         private final ObjectNode settings = MAPPER.createObjectNode();
 
@@ -233,8 +231,7 @@ public final class AvatarSynthesisRequest {
 
         /** The job's name on 3.1-preview1, where Azure requires one (default camel-azure-avatar); ignored by 2024-xx. */
         public Builder displayName(String displayName) {
-            this.displayName = displayName;
-            return this;
+            return set(null, "displayName", displayName);
         }
 
         public Builder description(String description) {
@@ -302,28 +299,12 @@ public final class AvatarSynthesisRequest {
                     .set("avatarConfig", "resolution", resolution);
         }
 
-        public Builder videoFormat(String videoFormat) {
-            return set("avatarConfig", "videoFormat", videoFormat);
-        }
-
-        public Builder videoCodec(String videoCodec) {
-            return set("avatarConfig", "videoCodec", videoCodec);
-        }
-
-        public Builder bitrateKbps(int bitrateKbps) {
-            return set("avatarConfig", "bitrateKbps", bitrateKbps);
-        }
-
-        public Builder subtitleType(String subtitleType) {
-            return set("avatarConfig", "subtitleType", subtitleType);
-        }
-
-        public Builder backgroundColor(String backgroundColor) {
-            return set("avatarConfig", "backgroundColor", backgroundColor);
-        }
-
-        public Builder backgroundImage(String backgroundImage) {
-            return set("avatarConfig", "backgroundImage", backgroundImage);
+        /**
+         * Any avatarConfig field by Azure's (2024) name: videoFormat, videoCodec, bitrateKbps, subtitleType,
+         * backgroundColor, backgroundImage...; Azure judges the value.
+         */
+        public Builder avatarConfig(String field, Object value) {
+            return set("avatarConfig", field, value);
         }
 
         /** How long Azure keeps the job and its files after it finished: 1 hour to 31 days (Azure's default). */

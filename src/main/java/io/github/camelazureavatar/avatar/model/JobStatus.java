@@ -2,6 +2,8 @@ package io.github.camelazureavatar.avatar.model;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 
@@ -27,15 +29,8 @@ public enum JobStatus {
      * @throws IllegalArgumentException naming the first unknown status
      */
     public static Set<JobStatus> parseList(String statuses) {
-        Set<JobStatus> parsed = EnumSet.noneOf(JobStatus.class);
-        if (statuses != null) {
-            for (String name : statuses.split(",")) {
-                if (!name.isBlank()) {
-                    parsed.add(fromAzure(name));
-                }
-            }
-        }
-        return parsed;
+        return Stream.of(statuses == null ? new String[0] : statuses.split(",")).filter(name -> !name.isBlank())
+                .map(JobStatus::fromAzure).collect(Collectors.toCollection(() -> EnumSet.noneOf(JobStatus.class)));
     }
 
     /**
@@ -45,12 +40,8 @@ public enum JobStatus {
      */
     @JsonCreator
     public static JobStatus fromAzure(String value) {
-        for (JobStatus status : values()) {
-            if (value != null && status.name().equalsIgnoreCase(value.trim())) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException(
-                "Unknown avatar job status '" + value + "'; known: NotStarted, Running, Succeeded, Failed");
+        return Stream.of(values()).filter(status -> value != null && status.name().equalsIgnoreCase(value.trim()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown avatar job status '" + value + "'; known: NotStarted, Running, Succeeded, Failed"));
     }
 }

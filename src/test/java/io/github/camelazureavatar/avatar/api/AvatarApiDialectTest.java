@@ -20,9 +20,9 @@ class AvatarApiDialectTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final URI ENDPOINT = URI.create("https://westeurope.api.cognitive.microsoft.com");
 
-    private final AvatarApiDialect preview = AvatarApiVersion.V3_1_PREVIEW1
-            .dialect(URI.create("https://westeurope.customvoice.api.speech.microsoft.com"));
-    private final AvatarApiDialect ga = AvatarApiVersion.V2024_08_01.dialect(ENDPOINT);
+    private final AvatarApiDialect preview = new AvatarApiDialect(AvatarApiVersion.V3_1_PREVIEW1,
+            URI.create("https://westeurope.customvoice.api.speech.microsoft.com"));
+    private final AvatarApiDialect ga = new AvatarApiDialect(AvatarApiVersion.V2024_08_01, ENDPOINT);
 
     private static byte[] json(String text) {
         return text.replace('\'', '"').getBytes(StandardCharsets.UTF_8);

@@ -20,8 +20,9 @@ class AvatarSynthesisRequestTest {
                 .text("Hi, I'm a virtual assistant created by Microsoft.")
                 .voice("en-US-AvaMultilingualNeural")
                 .avatar("lisa", "graceful-sitting")
-                .videoFormat("mp4").videoCodec("h264").subtitleType("soft_embedded")
-                .backgroundColor("#FFFFFFFF")
+                .avatarConfig("videoFormat", "mp4").avatarConfig("videoCodec", "h264")
+                .avatarConfig("subtitleType", "soft_embedded")
+                .avatarConfig("backgroundColor", "#FFFFFFFF")
                 .timeToLive(Duration.ofHours(48));
     }
 
@@ -29,7 +30,7 @@ class AvatarSynthesisRequestTest {
     void rendersThe2024Shape() throws Exception {
         ObjectNode json = sample().description("optional").customVoice("my-voice", "deployment-1")
                 .destinationContainerUrl("https://me.blob.core.windows.net/out?sig=s").destinationPath("avatars")
-                .bitrateKbps(4000).build().toJson(AvatarApiVersion.V2024_08_01);
+                .avatarConfig("bitrateKbps", 4000).build().toJson(AvatarApiVersion.V2024_08_01);
 
         assertThat(json).isEqualTo(MAPPER.readTree("""
                 {"description":"optional","inputKind":"PlainText",
@@ -47,7 +48,7 @@ class AvatarSynthesisRequestTest {
 
     @Test
     void rendersThe31PreviewShape() throws Exception {
-        ObjectNode json = sample().displayName("avatar batch synthesis sample").bitrateKbps(4000).build()
+        ObjectNode json = sample().displayName("avatar batch synthesis sample").avatarConfig("bitrateKbps", 4000).build()
                 .toJson(AvatarApiVersion.V3_1_PREVIEW1);
 
         assertThat(json).isEqualTo(MAPPER.readTree("""
@@ -145,9 +146,11 @@ class AvatarSynthesisRequestTest {
         AvatarApiVersion preview = AvatarApiVersion.V3_1_PREVIEW1;
         for (AvatarSynthesisRequest request : new AvatarSynthesisRequest[] {
                 sample().avatar("rowan", null).build(), sample().avatar("lisa", null).build(),
-                sample().avatar("bob", "casual").build(), sample().videoFormat("avi").videoCodec("av1").build(),
-                sample().subtitleType("bogus").backgroundColor("red").backgroundImage("http://example.com/a.png").build(),
-                sample().bitrateKbps(0).customVoice("my-voice", "a b").destinationPath("videos").build(),
+                sample().avatar("bob", "casual").build(),
+                sample().avatarConfig("videoFormat", "avi").avatarConfig("videoCodec", "av1").build(),
+                sample().avatarConfig("subtitleType", "bogus").avatarConfig("backgroundColor", "red")
+                        .avatarConfig("backgroundImage", "http://example.com/a.png").build(),
+                sample().avatarConfig("bitrateKbps", 0).customVoice("my-voice", "a b").destinationPath("videos").build(),
                 sample().photoAvatar("anika", "vasa-2").scene(new AvatarSynthesisRequest.Scene(null, null, null, null, null, 4.0, null))
                         .useBuiltInVoice(true).build() }) {
             request.validate(v);

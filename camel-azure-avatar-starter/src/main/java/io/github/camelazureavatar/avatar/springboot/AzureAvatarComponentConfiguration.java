@@ -16,28 +16,23 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean enabled;
 
     /**
-     * The API generation: 2024-08-01 (GA), 2024-04-15-preview, or the older 3.1-preview1 (its own host, Azure-made ids,
-     * a display name per job).
+     * The API generation: 2024-08-01 (GA), 2024-04-15-preview or 3.1-preview1 (own host, Azure-made ids).
      */
     private String apiVersion;
 
     /**
-     * The base URL of the Speech resource (scheme, host and port), overriding region: for example
-     * https://my-speech.cognitiveservices.azure.com (needed for Microsoft Entra ID tokens) or the emulator's
-     * http://127.0.0.1:8080. Plain http is accepted only on loopback. Credentials are sent to this origin and nowhere
-     * else.
+     * The base URL (scheme, host, port) of the Speech resource, overriding region: a custom domain (needed for Entra ID
+     * tokens) or the emulator's http://127.0.0.1:8080 (http only on loopback). Credentials go nowhere else.
      */
     private String endpoint;
 
     /**
-     * How many jobs to ask Azure for per list request (the consumer and the list operation), from 1 to 100 (Azure's
-     * maximum, the default).
+     * Jobs per list request (consumer and list operation), 1 to 100 (Azure's maximum, the default).
      */
     private Integer pageSize;
 
     /**
-     * The Azure region of the Speech resource, for example westeurope. It names the public endpoint of the chosen API
-     * generation; set endpoint instead for a custom domain, a private endpoint or the emulator.
+     * The Azure region of the Speech resource, such as westeurope; endpoint overrides it.
      */
     private String region;
 
@@ -65,58 +60,48 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String fullScanInterval;
 
     /**
-     * The most exchanges one poll emits; the walk ends there and the rest come in the next polls, newest first as Azure
-     * lists them. 0 (the default) emits every change found.
+     * The most exchanges one poll emits; the rest come in the next polls. 0 (the default) emits every change.
      */
     private Integer maxMessagesPerPoll;
 
     /**
-     * When true, the first poll records every job it lists as already delivered without emitting it, so only changes
-     * after the route started are emitted. It applies only while the idempotent repository knows none of the listed
-     * jobs: after a restart or a failover on a persistent or shared repository, the changes made meanwhile are emitted
-     * as usual.
+     * When true, the first poll records the jobs it lists as delivered without emitting them, while the idempotent
+     * repository knows none of them: after a restart on a persistent repository, changes meanwhile are emitted.
      */
     private Boolean skipExisting;
 
     /**
-     * Only emit jobs in these statuses, a comma-separated list of NotStarted, Running, Succeeded, Failed. Empty (the
-     * default) emits every status change. Use Succeeded,Failed to be told when jobs finish.
+     * Only emit jobs in these statuses, such as Succeeded,Failed; empty (the default) emits every status change.
      */
     private String status;
 
     /**
-     * Remembers which (job, status) pairs were delivered, by the key jobId:status; a key is added only after its
-     * exchange completed successfully. The default is an in-memory repository per endpoint that keeps the keys of every
-     * job the list still shows: use a persistent one (file, JDBC, Redis...) to survive restarts, a shared one to run
-     * several instances. Set a bean reference such as #bean:myBean (org.apache.camel.spi.IdempotentRepository).
+     * Remembers the delivered (job, status) pairs, keys label(statuses)/jobId/created/status, added once the exchange
+     * succeeded. Default: in memory per endpoint, the keys of every job the list still shows; a persistent one survives
+     * restarts, a shared one serves instances. Set a bean reference such as #bean:myBean
+     * (org.apache.camel.spi.IdempotentRepository).
      */
     private String idempotentRepository;
 
     /**
-     * Holds the keys of exchanges still being routed, so that a slow route does not get the same change twice. The
-     * default is an in-memory repository per endpoint. Set a bean reference such as #bean:myBean
-     * (org.apache.camel.spi.IdempotentRepository).
+     * Holds the keys of exchanges still routed, so a slow route gets no change twice (default: in memory). Set a bean
+     * reference such as #bean:myBean (org.apache.camel.spi.IdempotentRepository).
      */
     private String inProgressRepository;
 
     /**
-     * The most list pages one poll reads (1000 pages is 100 000 jobs at 100 a page): a walk that reaches it ends with a
-     * WARN and a failed poll whose health details say so, and the next poll starts again from the top. It guards
-     * against a list whose next links never end.
+     * The most list pages one poll reads; reaching it fails the poll with a WARN (against endless next links).
      */
     private Integer maxPagesPerPoll;
 
     /**
-     * The longest one poll may walk the list, in milliseconds or as a duration such as 30m; reaching it ends the walk
-     * as maxPagesPerPoll does. A slow rate limit makes a first walk over many jobs long: raise it with
-     * requestsPerMinute. In milliseconds, or a duration such as 30s or 2m.
+     * The longest one poll may walk the list, such as 30m; reaching it ends the walk as maxPagesPerPoll does. In
+     * milliseconds, or a duration such as 30s or 2m.
      */
     private String maxPollDuration;
 
     /**
-     * Whether the list operation reads every page of the job list (one request per pageSize jobs) instead of one page.
-     * By default it reads one page and puts the link to the next in the CamelAzureAvatarNextLink header; the header
-     * CamelAzureAvatarAllPages overrides this per exchange.
+     * Whether list reads every page, not one; the header CamelAzureAvatarAllPages overrides it.
      */
     private Boolean allPages;
 
@@ -131,22 +116,18 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String avatarStyle;
 
     /**
-     * (createAndWait) Whether a job whose wait timed out is deleted once it finished (Azure deletes only finished
-     * jobs), rather than left for its time to live. The deletion needs the application to run until then.
+     * (createAndWait) Whether a job whose wait timed out is deleted once it finished (the application must run).
      */
     private Boolean deleteOnTimeout;
 
     /**
-     * The SAS URL of your own blob container (read and list permission) where jobs created with a
-     * destinationContainerUrl wrote their files: Azure then answers paths in that container instead of links, and
-     * downloadResult and downloadSummary read them there with this SAS (never the key). The exchange property
-     * CamelAzureAvatarDestinationContainerUrl overrides it. A secret: set it on the component rather than in a URI.
+     * The SAS URL (read, list) of your container where jobs wrote their files: downloadResult and downloadSummary read
+     * them there with it. The exchange property CamelAzureAvatarDestinationContainerUrl overrides it. A secret.
      */
     private String destinationContainerUrl;
 
     /**
-     * The job the producer gets, deletes or downloads, or the id a create uses (2024 generations; without one the
-     * component makes a random id). The header CamelAzureAvatarJobId overrides it per exchange.
+     * The job to get, delete or download, or a create's id (2024); the header CamelAzureAvatarJobId overrides it.
      */
     private String jobId;
 
@@ -161,22 +142,18 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean lazyStartProducer;
 
     /**
-     * What the producer does: create, createAndWait, get, list, delete, downloadResult or downloadSummary.
-     * createAndWait creates the job and completes the exchange once Azure reports it finished (Succeeded: the job in
-     * the body; Failed: an AzureAvatarJobFailedException), without holding a thread while it waits. The header
-     * CamelAzureAvatarOperation overrides it per exchange.
+     * create, createAndWait, get, list, delete, downloadResult or downloadSummary. createAndWait completes once the job
+     * finished (Failed: AzureAvatarJobFailedException), holding no thread. Header CamelAzureAvatarOperation.
      */
     private io.github.camelazureavatar.avatar.AzureAvatarOperation operation;
 
     /**
-     * (create, text body) The neural voice that speaks a plain-text body, for example en-US-AvaMultilingualNeural. An
-     * SSML body names its voice itself.
+     * (create, text body) The neural voice of a plain-text body, such as en-US-AvaMultilingualNeural.
      */
     private String voice;
 
     /**
-     * (createAndWait) Milliseconds (or a duration such as 2h) to wait for the job to finish; then the exchange fails
-     * with an ExchangeTimedOutException and the job goes on in Azure (see deleteOnTimeout). 0 waits without limit. In
+     * (createAndWait) How long to wait for the job, such as 2h, before an ExchangeTimedOutException; 0: no limit. In
      * milliseconds, or a duration such as 30s or 2m.
      */
     private String waitTimeout;
@@ -192,9 +169,8 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String subtitleType;
 
     /**
-     * (create, text body) How long Azure keeps the job and its files after it finished, as a duration such as 48h or in
-     * milliseconds: 1 hour to 31 days. 0 (the default) leaves it to Azure (31 days). In milliseconds, or a duration
-     * such as 30s or 2m.
+     * (create, text body) How long Azure keeps a finished job, such as 48h: 1 to 744 hours; 0: Azure's 31 days. In
+     * milliseconds, or a duration such as 30s or 2m.
      */
     private String timeToLive;
 
@@ -209,8 +185,7 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String videoFormat;
 
     /**
-     * (createAndWait) The longest a waiting job goes unlisted: when no consumer of the resource walked the list past it
-     * for this long, the waits walk it themselves, once for all of them. Milliseconds, or a duration such as 2m. In
+     * (createAndWait) The longest a waiting job goes unlisted before the waits walk the list, such as 2m. In
      * milliseconds, or a duration such as 30s or 2m.
      */
     private String waitDelay;
@@ -230,47 +205,40 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private String connectTimeout;
 
     /**
-     * How many times a request is sent again after Azure throttled it (429), failed it (500, 502, 503, 504) or the
-     * connection broke. Reads and deletes are retried; a create only after 429 or 503, when Azure surely did not act. 0
-     * turns retries off.
+     * How often a request is sent again after 429, 500, 502, 503, 504 or a broken connection; a create only after 429
+     * or 503, when Azure surely did not act. 0 turns retries off.
      */
     private Integer maxRetries;
 
     /**
-     * The longest wait Azure may ask for (Retry-After in seconds or as a date, or X-RateLimit-Reset) that a request
-     * sits out before retrying. A longer one fails the request at once, and no request goes to that Azure resource
-     * before the instant Azure named (at most maxThrottleWait ahead): polls fail fast (the health check says until
-     * when) instead of hanging. In milliseconds, or a duration such as 30s or 2m.
+     * The longest Retry-After (or X-RateLimit-Reset) a request sits out before retrying. A longer one fails it at once
+     * and blocks the resource until then (at most maxThrottleWait): polls fail fast instead of hanging. In
+     * milliseconds, or a duration such as 30s or 2m.
      */
     private String maxRetryAfter;
 
     /**
-     * The longest an Azure resource stays blocked after Azure asked to wait: a Retry-After or X-RateLimit-Reset further
-     * ahead, or one that cannot be read or is out of range, counts as this long. Once it is over, requests go out again
-     * and the resource recovers on its own. In milliseconds, or a duration such as 30s or 2m.
+     * The longest a resource stays blocked after Azure asked to wait (a longer or unreadable wait: this). In
+     * milliseconds, or a duration such as 30s or 2m.
      */
     private String maxThrottleWait;
 
     /**
-     * A client-side limit on requests per minute to each Azure resource (endpoint and credential), shared by every
-     * consumer and producer of that resource in the CamelContext; requests are spaced evenly. 0 (the default) sets no
-     * limit. Azure's quota for batch avatar is low (2 requests a minute per S0 resource on its quotas page): set it to
-     * stay under instead of running into throttling.
+     * A client-side limit on requests a minute to each Azure resource, spaced evenly, for all its consumers and
+     * producers in the CamelContext; 0 (the default): none. Azure allows an S0 resource 2 a minute: stay under, not
+     * throttled.
      */
     private Integer requestsPerMinute;
 
     /**
-     * The longest one request to the API may take as a whole, however slowly Azure sends its answer, in milliseconds or
-     * as a duration such as 30s; it stays under Camel's shutdown timeout (45 s), so that stopping a route never waits
-     * longer for a request. 0 for no limit. Downloads are bounded by responseTimeout between packets instead. In
+     * The longest one API request may take as a whole (under Camel's 45 s shutdown timeout); 0 for no limit. In
      * milliseconds, or a duration such as 30s or 2m.
      */
     private String requestTimeout;
 
     /**
-     * How long to wait for Azure to answer a request (and between two packets of a download), in milliseconds or as a
-     * duration such as 30s. A hung Azure fails the poll after this, it never hangs it. In milliseconds, or a duration
-     * such as 30s or 2m.
+     * How long to wait for an answer (or the next packet of a download): a hung Azure fails the poll. In milliseconds,
+     * or a duration such as 30s or 2m.
      */
     private String responseTimeout;
 
@@ -299,8 +267,7 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Boolean healthCheckProducerEnabled;
 
     /**
-     * The forward proxy to reach Azure through (the key goes only inside the https tunnel). Without it the JVM's proxy
-     * settings apply (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     * The forward proxy to reach Azure through (the key stays in the https tunnel); else the JVM's settings.
      */
     private String proxyHost;
 
@@ -310,11 +277,9 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Integer proxyPort;
 
     /**
-     * Milliseconds (or a duration such as 15m) between two walks of the list while nothing is in progress: no job this
-     * consumer knows is running or waiting to be delivered, no createAndWait exchange waits on the resource, and no job
-     * was created through this CamelContext since the last walk (a create wakes the consumer: its next scheduled poll
-     * walks). Jobs created elsewhere (another application, the portal) are found within this interval. A value not
-     * above delay turns resting off. In milliseconds, or a duration such as 30s or 2m.
+     * The delay between walks while nothing is in progress (no job running or undelivered, no wait, no create since the
+     * last walk): jobs created elsewhere are found within it. Not above delay turns resting off. In milliseconds, or a
+     * duration such as 30s or 2m.
      */
     private String idleDelay;
 
@@ -334,18 +299,14 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 
     /**
-     * The Speech resource key, sent as Ocp-Apim-Subscription-Key to the configured endpoint only. Use RAW(...) or a
-     * property placeholder in URIs; it is masked in logs and endpoint URIs.
+     * The Speech resource key, sent to the endpoint only; in URIs use RAW(...) or a property placeholder.
      */
     private String subscriptionKey;
 
     /**
-     * Microsoft Entra ID credential instead of a subscription key, for example a DefaultAzureCredential or a
-     * ManagedIdentityCredential from azure-identity. Requests carry a bearer token for the scope
-     * https://cognitiveservices.azure.com/.default, reused until two minutes before it expires. Needs azure-core on the
-     * classpath and a custom-domain endpoint with the Cognitive Services Speech User role. When exactly one such bean
-     * is in the registry it is used automatically; set either this or subscriptionKey, not both. Set a bean reference
-     * such as #bean:myBean (com.azure.core.credential.TokenCredential).
+     * Microsoft Entra ID credential instead of a subscriptionKey, such as DefaultAzureCredential (needs azure-core and
+     * a custom-domain endpoint with the Speech User role). A single such bean is used automatically. Set a bean
+     * reference such as #bean:myBean (com.azure.core.credential.TokenCredential).
      */
     private String tokenCredential;
 

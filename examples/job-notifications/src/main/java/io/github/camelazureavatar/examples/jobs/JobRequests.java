@@ -16,8 +16,8 @@ public class JobRequests {
         AvatarSynthesisRequest.Builder request = AvatarSynthesisRequest.builder()
                 .description("job-notifications demo: " + fileName)
                 .avatar("lisa", "casual-sitting")
-                .videoFormat("mp4")
-                .videoCodec("h264");
+                .avatarConfig("videoFormat", "mp4")
+                .avatarConfig("videoCodec", "h264");
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".ssml")) {
             // the voice is named inside the SSML
             request.ssml(content.strip());
