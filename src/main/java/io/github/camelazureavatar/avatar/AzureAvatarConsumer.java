@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -28,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Emits one exchange per job and status: each poll walks the list from the top and routes each page's changes (a
  * wanted status whose key is neither delivered nor in flight) once the page is read. A key is committed only when its
- * exchange completed; a finished job whose route failed is offered again from memory. The walk ends where the state
- * says nothing below can be news; while nothing is in progress, polls rest (idleDelay).
+ * exchange completed. The walk ends where the record says nothing below can be news; while nothing is in progress,
+ * polls rest (idleDelay).
  */
 public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
@@ -37,7 +38,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     private final Set<String> offered = new HashSet<>();
     private DeliveryRecord state;
-    private Set<JobStatus> statusFilter;
     private SpeechResource resource;
     private volatile Instant lastWalk;
     private long lastWalkNanos;
@@ -56,7 +56,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         state = getEndpoint().deliveries();
-        statusFilter = getEndpoint().getConfiguration().statusFilter();
         ServiceHelper.startService(state.delivered, state.inProgress);
         resource = getEndpoint().getResource();
         resource.consumers().add(this);
@@ -91,7 +90,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             boolean skipping = conf.isSkipExisting() && !state.existingSkipped; // needs the whole list first
             List<AvatarSynthesisJob> existing = new ArrayList<>();
             state.startWalk(skipping);
-            JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()), this::isWalkAllowed);
+            BooleanSupplier walking = () -> isBatchAllowed() && !isSuspendingOrSuspended();
+            JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()), walking);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(conf.getMaxPollDuration());
             String bound = null;
             boolean below = false;
@@ -99,19 +99,28 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 forceConsumerAsReady(); // Azure answered: ready even when nothing changed
                 resource.waits().listed(page.jobs()); // createAndWait exchanges wait for what any walk lists
                 emitted += skipping && existing.addAll(page.jobs()) ? 0 : offer(page.jobs());
-                below = state.listed(page, listing.inOrder());
+                below = state.listed(page);
                 if (listing.end() == null && listing.pages() >= conf.getMaxPagesPerPoll()) {
                     bound = "maxPagesPerPoll=" + conf.getMaxPagesPerPoll();
                 } else if (listing.end() == null && System.nanoTime() - deadline > 0) {
                     bound = "maxPollDuration=" + conf.getMaxPollDuration() + " ms";
                 }
-                if (below || room <= 0 || !isWalkAllowed() || bound != null) {
+                if (below || room <= 0 || !walking.getAsBoolean() || bound != null) {
                     listing.stop(); // the pages below wait, unread
                 }
             }
             if (skipping && listing.end() != JobListing.End.STOPPED) {
                 state.existingSkipped = true;
-                emitted += skipOrEmitExisting(existing);
+                // a restart: the repository knows jobs of this resource, so emit what changed since
+                if (existing.stream().anyMatch(job -> state.isWanted(job) && state.delivered.contains(key(job))
+                                                      || previouslyDelivered(job) != null)) {
+                    LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
+                    emitted += offer(existing);
+                } else {
+                    existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(key(job)));
+                    LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
+                            existing.size());
+                }
             }
             for (AvatarSynthesisJob hidden : state.walked(below || listing.end() == JobListing.End.LAST_PAGE)) {
                 // unfinished, and not listed by a walk that passed it: hidden by a deletion between pages, or gone
@@ -152,33 +161,17 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return state.unfinished.size() + state.undelivered.size();
     }
 
-    private boolean isWalkAllowed() {
-        return isBatchAllowed() && !isSuspendingOrSuspended();
-    }
-
-    /** skipExisting's first walk records what it lists, unless the repository knows this resource (a restart). */
-    private int skipOrEmitExisting(List<AvatarSynthesisJob> listed) throws Exception {
-        if (listed.stream().anyMatch(job -> isWanted(job) && state.delivered.contains(key(job))
-                                            || previouslyDelivered(job) != null)) {
-            LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
-            return offer(listed);
-        }
-        listed.stream().filter(this::isWanted).forEach(job -> state.delivered.add(key(job)));
-        LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them", listed.size());
-        return 0;
-    }
-
     /**
      * Reserves and routes the wanted jobs neither delivered nor in flight, up to the room left; a finished one is kept
-     * until delivered. A shared repository that refuses a key (false, or a duplicate key) says another instance has
-     * it; any other failure releases what this batch reserved.
+     * until delivered. A failed step, or a stop mid-batch, releases what was reserved and not sent: else it is never
+     * emitted.
      */
     private int offer(Collection<AvatarSynthesisJob> jobs) throws Exception {
         Queue<Object> reserved = new ArrayDeque<>();
         try {
             for (AvatarSynthesisJob job : jobs) {
                 String key = key(job);
-                if (isWanted(job) && !state.delivered.contains(key)) {
+                if (state.isWanted(job) && !state.delivered.contains(key)) {
                     if (job.getStatus().isFinished()) {
                         state.undelivered.put(key, job);
                     }
@@ -188,27 +181,22 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                     }
                 }
             }
-        } catch (RuntimeException e) {
+            room -= reserved.size();
+            return reserved.isEmpty() ? 0 : processBatch(reserved);
+        } finally {
             reserved.forEach(job -> state.inProgress.remove(key((AvatarSynthesisJob) job)));
-            throw e;
         }
-        room -= reserved.size();
-        return reserved.isEmpty() ? 0 : processBatch(reserved);
     }
 
     private boolean reserve(String key) {
         try {
             return state.inProgress.add(key);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // a duplicate key from a shared repository: another instance has it
             if (e.getClass().getSimpleName().contains("DuplicateKey")) {
                 return false;
             }
             throw e;
         }
-    }
-
-    private boolean isWanted(AvatarSynthesisJob job) {
-        return statusFilter.isEmpty() || statusFilter.contains(job.getStatus());
     }
 
     private String key(AvatarSynthesisJob job) {
@@ -220,35 +208,31 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> jobs) throws Exception {
         int total = jobs.size();
         int index = 0;
-        try {
-            for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.poll()) != null;) {
-                String key = key(job);
-                if (state.delivered.contains(key)) {
-                    state.inProgress.remove(key);
-                    continue;
-                }
-                Exchange exchange = createExchange(false);
-                exchange.getMessage().setBody(job);
-                AvatarJobHeaders.set(exchange.getMessage(), job);
-                exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
-                if (job.getLastActionDateTime() != null) {
-                    exchange.getMessage().setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
-                }
-                exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
-                exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-                exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.isEmpty());
-                exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                    @Override
-                    public void onDone(Exchange done) {
-                        commit(done, key);
-                    }
-                });
-                pendingExchanges = jobs.size();
-                getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
-                index++;
+        for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.poll()) != null;) {
+            String key = key(job);
+            if (state.delivered.contains(key)) {
+                state.inProgress.remove(key);
+                continue;
             }
-        } finally { // stopped or failed mid-batch: what was not sent must not stay reserved, or it is never emitted
-            jobs.forEach(left -> state.inProgress.remove(key((AvatarSynthesisJob) left)));
+            Exchange exchange = createExchange(false);
+            exchange.getMessage().setBody(job);
+            AvatarJobHeaders.set(exchange.getMessage(), job);
+            exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+            if (job.getLastActionDateTime() != null) {
+                exchange.getMessage().setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
+            }
+            exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
+            exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.isEmpty());
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    commit(done, key);
+                }
+            });
+            pendingExchanges = jobs.size();
+            getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
+            index++;
         }
         return index;
     }

@@ -19,13 +19,14 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository;
+
 /**
  * All a consumer endpoint remembers, guarded by this object's lock, for as long as the endpoint lives (a route stop and
- * start keeps it): what was delivered, what is being routed, and what the walks learnt of the list. A key is
- * {@code label(statuses)/jobId/created/status}: another label or filter keeps its own record even in a shared
- * repository, and a job created again under its id is another job. The default record keeps the keys of every job the
- * list shows (no LRU) and drops a job when two whole walks in a row did not list it (a deletion between two pages hides
- * a job from one walk).
+ * start keeps it). A key is {@code label(statuses)/jobId/created/status}: another label or filter keeps its own record
+ * even in a shared repository, and a job created again under its id is another job. The default record keeps the keys
+ * of every job the list shows (no LRU) and forgets a job when two whole walks in a row did not list it (a deletion
+ * between two pages hides a job from one walk).
  */
 final class DeliveryRecord {
 
@@ -41,29 +42,33 @@ final class DeliveryRecord {
     /** Jobs complete walks listed, by id/created, with how many whole walks in a row missed them. */
     private final Map<String, Integer> known = new HashMap<>();
     private final Set<String> seen = new HashSet<>();
+    private final Set<JobStatus> filter;
     private final String keyPrefix;
     private final long fullScanNanos;
     private final boolean ours;
-    private long lastFullWalk;
-    private boolean fullWalked;
+    private Long lastFullWalk;
     private boolean outOfOrder;
     private boolean full;
     private boolean ordered;
     private Instant mark;
+    private Instant previous;
     /** The newest creation a complete walk listed: a list in order starts no lower, unless that job was deleted. */
     private Instant top;
     private Instant seenTop;
 
     DeliveryRecord(String label, AzureAvatarConfiguration configuration) {
-        Set<JobStatus> filter = configuration.statusFilter();
+        filter = configuration.statusFilter();
         keyPrefix = label + (filter.isEmpty() ? ""
                 : filter.stream().map(Enum::name).collect(Collectors.joining(",", "(", ")"))) + "/";
         fullScanNanos = TimeUnit.MILLISECONDS.toNanos(configuration.getFullScanInterval());
         ours = configuration.getIdempotentRepository() == null;
-        delivered = !ours ? configuration.getIdempotentRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
+        delivered = ours ? memoryIdempotentRepository(new HashMap<>()) : configuration.getIdempotentRepository();
         inProgress = configuration.getInProgressRepository() != null ? configuration.getInProgressRepository()
-                : MemoryIdempotentRepository.memoryIdempotentRepository(new HashMap<>());
+                : memoryIdempotentRepository(new HashMap<>());
+    }
+
+    boolean isWanted(AvatarSynthesisJob job) {
+        return filter.isEmpty() || filter.contains(job.getStatus());
     }
 
     String key(AvatarSynthesisJob job, JobStatus status) {
@@ -79,33 +84,34 @@ final class DeliveryRecord {
     void startWalk(boolean forceFull) {
         seen.clear();
         seenTop = null;
+        previous = null;
         ordered = true;
-        full = forceFull || !fullWalked || outOfOrder || System.nanoTime() - lastFullWalk >= fullScanNanos;
+        full = forceFull || lastFullWalk == null || outOfOrder || System.nanoTime() - lastFullWalk >= fullScanNanos;
         mark = unfinished.values().stream().map(AvatarSynthesisJob::getCreatedDateTime).min(Instant::compareTo).orElse(null);
     }
 
     /**
-     * Notes a page; true when the walk may end: in order so far, and the page ends with a job a complete walk listed,
-     * created before every unfinished job. Newer jobs sit above it, and every job below is known and finished.
+     * Notes a page and checks the order job by job, across pages; true when the walk may end: in order so far, and the
+     * page ends with a job a complete walk listed, created before every unfinished job.
      */
-    boolean listed(JobPage page, boolean inOrder) {
-        List<AvatarSynthesisJob> jobs = page.jobs();
-        AvatarSynthesisJob last = jobs.isEmpty() ? null : jobs.get(jobs.size() - 1);
-        ordered &= inOrder && (seenTop != null || top == null || last == null
-                               || !jobs.get(0).getCreatedDateTime().isBefore(top));
-        boolean below = !full && ordered && last != null && known.containsKey(identity(last))
-                        && (mark == null || last.getCreatedDateTime().isBefore(mark));
-        for (AvatarSynthesisJob job : jobs) {
-            seen.add(identity(job));
+    boolean listed(JobPage page) {
+        ordered &= page.unreadable().isEmpty();
+        for (AvatarSynthesisJob job : page.jobs()) {
             Instant created = job.getCreatedDateTime();
+            ordered &= created != null && (previous == null ? top == null || !created.isBefore(top)
+                    : !created.isAfter(previous));
+            previous = created;
             seenTop = created == null || seenTop != null && !created.isAfter(seenTop) ? seenTop : created;
+            seen.add(identity(job));
             if (job.getStatus().isFinished()) {
                 unfinished.remove(identity(job));
             } else {
                 unfinished.put(identity(job), job);
             }
         }
-        return below;
+        AvatarSynthesisJob last = page.jobs().isEmpty() ? null : page.jobs().get(page.jobs().size() - 1);
+        return !full && ordered && last != null && known.containsKey(identity(last))
+               && (mark == null || last.getCreatedDateTime().isBefore(mark));
     }
 
     /** Ends a walk that read the last page or a page it may end at; returns the unfinished jobs it should have listed. */
@@ -125,7 +131,6 @@ final class DeliveryRecord {
                 entry.setValue(seen.contains(entry.getKey()) ? 0 : entry.getValue() + 1);
                 return entry.getValue() >= 2 && forget(entry.getKey());
             });
-            fullWalked = true;
             lastFullWalk = System.nanoTime();
             if (!ours && delivered instanceof MemoryIdempotentRepository memory && memory.getMaxCacheSize() < known.size()) {
                 LOG.warn("The idempotentRepository keeps {} keys but Azure lists {} jobs: jobs still listed are forgotten "
@@ -137,12 +142,11 @@ final class DeliveryRecord {
 
     /** What a GET by id answered for an unfinished job a complete walk missed; true when it is that job. */
     boolean got(AvatarSynthesisJob hidden, AvatarSynthesisJob found) {
-        unfinished.remove(identity(hidden));
         if (found == null || !identity(found).equals(identity(hidden))) {
             known.remove(identity(hidden));
             return !forget(identity(hidden)); // gone (404), or another job took its id
         }
-        listed(new JobPage(List.of(found), null, List.of()), false);
+        listed(new JobPage(List.of(found), null, List.of())); // the walk has ended: only what is unfinished counts
         return true;
     }
 
@@ -159,6 +163,6 @@ final class DeliveryRecord {
 
     /** Nothing in progress: the list was read whole, in order, and nothing was unfinished. */
     boolean isIdle() {
-        return fullWalked && !outOfOrder && unfinished.isEmpty();
+        return lastFullWalk != null && !outOfOrder && unfinished.isEmpty();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.camelazureavatar.avatar.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -11,10 +10,4 @@ import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
  * job that could not be read was left out (no id, an unknown status, a bad date...).
  */
 public record JobPage(List<AvatarSynthesisJob> jobs, URI nextLink, List<String> unreadable) {
-
-    /** Whether every job could be read with its creation and one was created before the instant. */
-    public boolean reachesBelow(Instant instant) {
-        return unreadable.isEmpty() && jobs.stream().allMatch(job -> job.getCreatedDateTime() != null)
-               && jobs.stream().anyMatch(job -> job.getCreatedDateTime().isBefore(instant));
-    }
 }

@@ -1,22 +1,19 @@
 package io.github.camelazureavatar.avatar.client;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
-import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One walk down the job list from the top, a page per request, following Azure's next links. The list shifts while it
  * is paged, so no offset is kept between walks and a job may show up twice. A next link is followed only on the
- * endpoint's own origin (the credentials go nowhere else) and only to a page not read yet (a cycle never ends). Newest
- * first is observed, never promised: the walk checks it job by job, across pages.
+ * endpoint's own origin (the credentials go nowhere else) and only to a page not read yet (a cycle never ends).
  */
 public final class JobListing {
 
@@ -33,9 +30,6 @@ public final class JobListing {
     private URI next;
     private int pages;
     private End end;
-    private Origin foreignHost;
-    private Instant previous;
-    private boolean inOrder = true;
 
     /** @param keepGoing asked before each request and during each wait: false ends a wait at once */
     public JobListing(AzureAvatarClient client, URI firstPage, BooleanSupplier keepGoing) {
@@ -46,47 +40,30 @@ public final class JobListing {
 
     /** The next page, or null once the walk has ended (see {@link #end()}). */
     public JobPage nextPage() {
-        if (next == null) {
+        if (end != null) {
             return null;
         }
         read.add(pageIdentity(next));
         JobPage page = client.listPage(next, keepGoing);
         pages++;
-        inOrder &= page.unreadable().isEmpty();
-        for (AvatarSynthesisJob job : page.jobs()) {
-            inOrder &= job.getCreatedDateTime() != null
-                       && (previous == null || !job.getCreatedDateTime().isAfter(previous));
-            previous = job.getCreatedDateTime();
-        }
         next = page.nextLink();
         if (next == null) {
             end = End.LAST_PAGE;
         } else if (!client.origin().isSameOrigin(next)) {
-            foreignHost = Origin.of(next);
-            end(End.FOREIGN_NEXT_LINK);
+            end = End.FOREIGN_NEXT_LINK;
         } else if (read.contains(pageIdentity(next))) {
             LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
                     client.origin(), pages);
-            end(End.CYCLE);
+            end = End.CYCLE;
         }
         return page;
     }
 
     /** Ends the walk here: the caller has read enough. */
     public void stop() {
-        if (next != null) {
-            end(End.STOPPED);
+        if (end == null) {
+            end = End.STOPPED;
         }
-    }
-
-    private void end(End why) {
-        next = null;
-        end = why;
-    }
-
-    /** Whether every job so far was readable and listed newest first by creation. */
-    public boolean inOrder() {
-        return inOrder;
     }
 
     /** How many pages were read (one request each). */
@@ -99,12 +76,11 @@ public final class JobListing {
         return end;
     }
 
-    /** The error saying that a next link to another host was not followed, so {@code consequence}; else null. */
+    /** The error saying that the next link to another host (end FOREIGN_NEXT_LINK) was not followed, so consequence. */
     public AzureAvatarException foreignNextLinkError(String consequence) {
-        return end != End.FOREIGN_NEXT_LINK ? null
-                : new AzureAvatarException("Azure's job list at " + client.origin() + " linked page " + (pages + 1)
-                                           + " to another host, " + foreignHost + "; it was not followed, so "
-                                           + consequence, 0, null);
+        return new AzureAvatarException("Azure's job list at " + client.origin() + " linked page " + (pages + 1)
+                                        + " to another host, " + Origin.of(next) + "; it was not followed, so "
+                                        + consequence, 0, null);
     }
 
     /** The same page whatever the order of its query parameters: Azure's next links vary it. */
