@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
+import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /** The headers that describe a job, the same for the consumer's events and the producer's answers. */
@@ -11,7 +12,8 @@ final class AvatarJobHeaders {
 
     private static final List<String> DESCRIBING = List.of(AzureAvatarConstants.STATUS,
             AzureAvatarConstants.DISPLAY_NAME, AzureAvatarConstants.CREATED_DATE_TIME,
-            AzureAvatarConstants.LAST_ACTION_DATE_TIME, AzureAvatarConstants.RESULT_URL, AzureAvatarConstants.SUMMARY_URL);
+            AzureAvatarConstants.LAST_ACTION_DATE_TIME, AzureAvatarConstants.RESULT_URL, AzureAvatarConstants.SUMMARY_URL,
+            Exchange.MESSAGE_TIMESTAMP);
 
     private AvatarJobHeaders() {
     }
@@ -23,6 +25,8 @@ final class AvatarJobHeaders {
         header.accept(AzureAvatarConstants.DISPLAY_NAME, job.getDisplayName());
         header.accept(AzureAvatarConstants.CREATED_DATE_TIME, job.getCreatedDateTime());
         header.accept(AzureAvatarConstants.LAST_ACTION_DATE_TIME, job.getLastActionDateTime());
+        header.accept(Exchange.MESSAGE_TIMESTAMP,
+                job.getLastActionDateTime() == null ? null : job.getLastActionDateTime().toEpochMilli());
         // headers get logged, traced and copied to other systems: the SAS signature stays on the body's job only
         header.accept(AzureAvatarConstants.RESULT_URL, job.getMaskedResultUrl());
         header.accept(AzureAvatarConstants.SUMMARY_URL, job.getMaskedSummaryUrl());

@@ -3,13 +3,13 @@ package io.github.camelazureavatar.avatar;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
@@ -27,10 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Emits one exchange per job and status: each poll walks the list from the top and routes each page's changes (a
- * wanted status whose key is neither delivered nor in flight) once the page is read. A key is committed only when its
- * exchange completed. The walk ends where the record says nothing below can be news; while nothing is in progress,
- * polls rest (idleDelay).
+ * One exchange per job and status: a poll walks the list from the top, routes each page's changes once it is read,
+ * and ends where the record says nothing below can be news. A key is committed once its exchange completed.
  */
 public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
@@ -144,13 +142,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return lastWalk;
     }
 
-    /** About when the next walk starts: a delay after the last, or idleDelay while idle. */
-    Instant nextWalk() {
-        Instant last = lastWalk;
-        return last == null ? null
-                : last.plusMillis(isIdle() ? getEndpoint().getConfiguration().getIdleDelay() : getEndpoint().getDelay());
-    }
-
     /** Polls rest at idleDelay: resting is on, nothing is in progress and no createAndWait waits. */
     boolean isIdle() {
         return lastWalk != null && getEndpoint().getConfiguration().getIdleDelay() > getEndpoint().getDelay()
@@ -161,12 +152,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         return state.unfinished.size() + state.undelivered.size();
     }
 
-    /**
-     * Reserves and routes the wanted jobs neither delivered nor in flight, up to the room left; a finished one is kept
-     * until delivered. A failed step, or a stop mid-batch, releases what was reserved and not sent: else it is never
-     * emitted.
-     */
-    private int offer(Collection<AvatarSynthesisJob> jobs) throws Exception {
+    /** Reserves and routes the wanted jobs neither delivered nor in flight; a finished one is kept until delivered. */
+    private int offer(List<AvatarSynthesisJob> jobs) throws Exception {
         Queue<Object> reserved = new ArrayDeque<>();
         try {
             for (AvatarSynthesisJob job : jobs) {
@@ -183,7 +170,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             }
             room -= reserved.size();
             return reserved.isEmpty() ? 0 : processBatch(reserved);
-        } finally {
+        } finally { // a failed step or a stop mid-batch: what was reserved and not sent would never be emitted
             reserved.forEach(job -> state.inProgress.remove(key((AvatarSynthesisJob) job)));
         }
     }
@@ -218,9 +205,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             exchange.getMessage().setBody(job);
             AvatarJobHeaders.set(exchange.getMessage(), job);
             exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
-            if (job.getLastActionDateTime() != null) {
-                exchange.getMessage().setHeader(Exchange.MESSAGE_TIMESTAMP, job.getLastActionDateTime().toEpochMilli());
-            }
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.isEmpty());
@@ -257,11 +241,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
     private String previouslyDelivered(AvatarSynthesisJob job) {
-        for (JobStatus earlier : new JobStatus[] { JobStatus.Running, JobStatus.NotStarted }) {
-            if (earlier.ordinal() < job.getStatus().ordinal() && state.delivered.contains(state.key(job, earlier))) {
-                return earlier.name();
-            }
-        }
-        return null;
+        return Stream.of(JobStatus.Running, JobStatus.NotStarted).filter(earlier -> earlier.compareTo(job.getStatus()) < 0
+                && state.delivered.contains(state.key(job, earlier))).map(Enum::name).findFirst().orElse(null);
     }
 }

@@ -85,7 +85,10 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
                 entry.put("unsettledJobs", consumer.unsettledJobs());
                 entry.put("idle", consumer.isIdle());
                 putIfNotNull(entry, "lastPoll", consumer.lastWalk());
-                putIfNotNull(entry, "nextPoll", consumer.lastWalk() == null ? null : consumer.nextWalk());
+                // a delay after the last walk, or idleDelay while idle
+                putIfNotNull(entry, "nextPoll", consumer.lastWalk() == null ? null : consumer.lastWalk().plusMillis(
+                        consumer.isIdle() ? consumer.getEndpoint().getConfiguration().getIdleDelay()
+                                : consumer.getEndpoint().getDelay()));
                 consumers.add(entry);
             }
             json.put("consumers", consumers);

@@ -15,18 +15,16 @@ import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
 import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.spi.IdempotentRepository;
-import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository.memoryIdempotentRepository;
 
 /**
- * All a consumer endpoint remembers, guarded by this object's lock, for as long as the endpoint lives (a route stop and
- * start keeps it). A key is {@code label(statuses)/jobId/created/status}: another label or filter keeps its own record
- * even in a shared repository, and a job created again under its id is another job. The default record keeps the keys
- * of every job the list shows (no LRU) and forgets a job when two whole walks in a row did not list it (a deletion
- * between two pages hides a job from one walk).
+ * All a consumer endpoint remembers (guarded by this object's lock), kept across route restarts. A key is
+ * {@code label(statuses)/jobId/created/status}: another label or filter keeps its own record, and a job created again
+ * under its id is another job. A job is forgotten when two whole walks in a row did not list it (a deletion between
+ * two pages hides a job from one walk), never while listed.
  */
 final class DeliveryRecord {
 
@@ -132,10 +130,6 @@ final class DeliveryRecord {
                 return entry.getValue() >= 2 && forget(entry.getKey());
             });
             lastFullWalk = System.nanoTime();
-            if (!ours && delivered instanceof MemoryIdempotentRepository memory && memory.getMaxCacheSize() < known.size()) {
-                LOG.warn("The idempotentRepository keeps {} keys but Azure lists {} jobs: jobs still listed are forgotten "
-                         + "and announced again. Configure one without a size limit", memory.getMaxCacheSize(), known.size());
-            }
         }
         return unfinished.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue).toList();
     }

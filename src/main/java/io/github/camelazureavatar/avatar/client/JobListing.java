@@ -11,9 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One walk down the job list from the top, a page per request, following Azure's next links. The list shifts while it
- * is paged, so no offset is kept between walks and a job may show up twice. A next link is followed only on the
- * endpoint's own origin (the credentials go nowhere else) and only to a page not read yet (a cycle never ends).
+ * One walk down the job list from the top, a page per request (the list shifts: no offset is kept between walks). A
+ * next link is followed only on the endpoint's own origin (the key goes nowhere else) and to a page not read yet.
  */
 public final class JobListing {
 
