@@ -3,6 +3,7 @@ package io.github.camelazureavatar.avatar.lifecycle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,11 +25,18 @@ class BoundedMemoryIT {
     @ParameterizedTest
     @ValueSource(strings = { "download-1GiB", "summary-600MB", "create-600MB-file", "create-600MB-stream" })
     void streamsOrRefusesWithoutReadingTheWholeBody(String scenario) throws Exception {
-        Path log = dir.resolve(scenario + ".log");
-        Process process = new ProcessBuilder(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                BoundedMemoryScenario.class.getName(), scenario, dir.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String output = runChildJvm(dir.resolve(scenario + ".log"), "-Xmx96m", BoundedMemoryScenario.class, scenario,
+                dir.toString());
+        assertThat(output).as(output).containsPattern("(?m)^ok ");
+    }
+
+    /** Runs mainClass in a JVM of the given heap, stopped at its first OutOfMemoryError; asserts it ended well. */
+    static String runChildJvm(Path log, String heap, Class<?> mainClass, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+                mainClass.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         boolean ended = process.waitFor(5, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly();
@@ -36,6 +44,6 @@ class BoundedMemoryIT {
         String output = Files.readString(log);
         assertThat(ended).as("ended within 5 minutes: %s", output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).as(output).containsPattern("(?m)^ok ");
+        return output;
     }
 }

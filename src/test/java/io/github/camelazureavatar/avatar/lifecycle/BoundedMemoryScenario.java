@@ -52,7 +52,7 @@ public final class BoundedMemoryScenario {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             String line = switch (args[0]) {
-                case "download-1GiB" -> download(azure, template, dir);
+                case "download-1GiB" -> download(azure, template, dir, 1L << 30);
                 case "summary-600MB" -> summary(azure, template);
                 case "create-600MB-file" -> create(azure, template, sparseFile(dir));
                 case "create-600MB-stream" -> create(azure, template, new SyntheticStream(HUGE));
@@ -66,10 +66,11 @@ public final class BoundedMemoryScenario {
         System.exit(0);
     }
 
-    private static String download(AvatarEmulator azure, ProducerTemplate template, Path dir) throws Exception {
-        String id = azure.createJob("big-video", "1 GiB result", false);
+    /** Downloads a video of the given size through direct:download and checks the file is that video. */
+    static String download(AvatarEmulator azure, ProducerTemplate template, Path dir, long videoSize) throws Exception {
+        String id = azure.createJob("big-video", videoSize + " bytes result", false);
         azure.advance(Duration.ofSeconds(20));
-        azure.setResultSize(id, 1L << 30);
+        azure.setResultSize(id, videoSize);
         Exchange exchange = template.request("direct:download", e -> e.getMessage().setHeader(AzureAvatarConstants.JOB_ID, id));
         if (exchange.getException() != null) {
             throw exchange.getException();
@@ -78,7 +79,7 @@ public final class BoundedMemoryScenario {
         long size = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             in.skip(size - 1);
-            if (size != 1L << 30 || (byte) in.read() != SyntheticContent.byteAt(size - 1)) {
+            if (size != videoSize || (byte) in.read() != SyntheticContent.byteAt(size - 1)) {
                 throw new AssertionError("the file is not the video: " + size + " bytes");
             }
         }
