@@ -91,33 +91,28 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             BooleanSupplier walking = () -> isBatchAllowed() && !isSuspendingOrSuspended();
             JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()), walking);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(conf.getMaxPollDuration());
-            String bound = null;
             boolean below = false;
+            boolean bounded = false;
             for (JobPage page; (page = listing.nextPage()) != null;) {
                 forceConsumerAsReady(); // Azure answered: ready even when nothing changed
                 resource.waits().listed(page.jobs()); // createAndWait exchanges wait for what any walk lists
                 emitted += skipping && existing.addAll(page.jobs()) ? 0 : offer(page.jobs());
                 below = state.listed(page);
-                if (listing.end() == null && listing.pages() >= conf.getMaxPagesPerPoll()) {
-                    bound = "maxPagesPerPoll=" + conf.getMaxPagesPerPoll();
-                } else if (listing.end() == null && System.nanoTime() - deadline > 0) {
-                    bound = "maxPollDuration=" + conf.getMaxPollDuration() + " ms";
-                }
-                if (below || room <= 0 || !walking.getAsBoolean() || bound != null) {
-                    listing.stop(); // the pages below wait, unread
+                bounded = !below && listing.end() == null
+                          && (listing.pages() >= conf.getMaxPagesPerPoll() || System.nanoTime() - deadline > 0);
+                if (below || bounded || room <= 0 || !walking.getAsBoolean()) {
+                    break; // the pages below wait, unread
                 }
             }
-            if (skipping && listing.end() != JobListing.End.STOPPED) {
+            if (skipping && listing.end() != null) {
                 state.existingSkipped = true;
-                // a restart: the repository knows jobs of this resource, so emit what changed since
-                if (existing.stream().anyMatch(job -> state.isWanted(job) && state.delivered.contains(key(job))
+                if (existing.stream().anyMatch(job -> state.delivered.contains(key(job))
                                                       || previouslyDelivered(job) != null)) {
-                    LOG.info("skipExisting ignored: the idempotent repository already knows jobs of this resource");
+                    LOG.info("skipExisting ignored: the idempotent repository knows jobs of this resource (a restart)");
                     emitted += offer(existing);
                 } else {
                     existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(key(job)));
-                    LOG.info("skipExisting: recorded {} existing jobs as delivered without emitting them",
-                            existing.size());
+                    LOG.info("skipExisting: {} existing jobs recorded as delivered, not emitted", existing.size());
                 }
             }
             for (AvatarSynthesisJob hidden : state.walked(below || listing.end() == JobListing.End.LAST_PAGE)) {
@@ -125,7 +120,9 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 AvatarSynthesisJob found = client.getJob(hidden.getId()).orElse(null);
                 emitted += state.got(hidden, found) ? offer(List.of(found)) : 0;
             }
-            if (bound != null) {
+            if (bounded) {
+                String bound = listing.pages() >= conf.getMaxPagesPerPoll() ? "maxPagesPerPoll=" + conf.getMaxPagesPerPoll()
+                        : "maxPollDuration=" + conf.getMaxPollDuration() + " ms";
                 addLastErrorDetail("azure.avatar.walk.bound", bound);
                 throw new AzureAvatarException("The walk of Azure's job list at " + client.origin() + " reached " + bound
                                                + " after " + listing.pages() + " pages; the next poll starts again "
@@ -154,7 +151,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
 
     /** Reserves and routes the wanted jobs neither delivered nor in flight; a finished one is kept until delivered. */
     private int offer(List<AvatarSynthesisJob> jobs) throws Exception {
-        Queue<Object> reserved = new ArrayDeque<>();
+        Queue<Object> batch = new ArrayDeque<>();
         try {
             for (AvatarSynthesisJob job : jobs) {
                 String key = key(job);
@@ -162,16 +159,15 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                     if (job.getStatus().isFinished()) {
                         state.undelivered.put(key, job);
                     }
-                    if (reserved.size() < room && !state.inProgress.contains(key) && offered.add(job.getId())
-                        && reserve(key)) {
-                        reserved.add(job);
+                    if (batch.size() < room && offered.add(job.getId()) && reserve(key)) {
+                        batch.add(job);
                     }
                 }
             }
-            room -= reserved.size();
-            return reserved.isEmpty() ? 0 : processBatch(reserved);
+            room -= batch.size();
+            return processBatch(batch);
         } finally { // a failed step or a stop mid-batch: what was reserved and not sent would never be emitted
-            reserved.forEach(job -> state.inProgress.remove(key((AvatarSynthesisJob) job)));
+            batch.forEach(job -> state.inProgress.remove(key((AvatarSynthesisJob) job)));
         }
     }
 
@@ -195,7 +191,8 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> jobs) throws Exception {
         int total = jobs.size();
         int index = 0;
-        for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.poll()) != null;) {
+        // a job leaves the queue once sent or skipped: the caller frees what is left when a step fails
+        for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.peek()) != null; jobs.remove()) {
             String key = key(job);
             if (state.delivered.contains(key)) {
                 state.inProgress.remove(key);
@@ -207,14 +204,14 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
-            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.isEmpty());
+            exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.size() == 1);
             exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
                 @Override
                 public void onDone(Exchange done) {
                     commit(done, key);
                 }
             });
-            pendingExchanges = jobs.size();
+            pendingExchanges = jobs.size() - 1;
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
             index++;
         }
@@ -224,9 +221,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     /** Commits a key once its exchange succeeded; a failure only frees it, to be offered again next poll. */
     private void commit(Exchange exchange, String key) {
         try {
-            if (exchange.isFailed()) {
-                LOG.warn("Route failed for avatar job {}; it will be offered again on the next poll", key);
-            } else {
+            if (!exchange.isFailed()) { // a failed one was logged by Camel's error handler and comes again next poll
                 state.delivered.add(key);
                 state.delivered.confirm(key);
                 state.undelivered.remove(key);

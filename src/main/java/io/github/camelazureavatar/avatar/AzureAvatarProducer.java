@@ -235,7 +235,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
             if (!allPages) {
                 AvatarJobHeaders.setOrRemove(message, AzureAvatarConstants.NEXT_LINK,
                         page.nextLink() == null ? null : page.nextLink().toString());
-                listing.stop();
+                break;
             }
         }
         if (allPages && listing.end() == JobListing.End.FOREIGN_NEXT_LINK) {

@@ -48,7 +48,6 @@ final class DeliveryRecord {
     private boolean outOfOrder;
     private boolean full;
     private boolean ordered;
-    private Instant mark;
     private Instant previous;
     /** The newest creation a complete walk listed: a list in order starts no lower, unless that job was deleted. */
     private Instant top;
@@ -85,7 +84,6 @@ final class DeliveryRecord {
         previous = null;
         ordered = true;
         full = forceFull || lastFullWalk == null || outOfOrder || System.nanoTime() - lastFullWalk >= fullScanNanos;
-        mark = unfinished.values().stream().map(AvatarSynthesisJob::getCreatedDateTime).min(Instant::compareTo).orElse(null);
     }
 
     /**
@@ -101,15 +99,11 @@ final class DeliveryRecord {
             previous = created;
             seenTop = created == null || seenTop != null && !created.isAfter(seenTop) ? seenTop : created;
             seen.add(identity(job));
-            if (job.getStatus().isFinished()) {
-                unfinished.remove(identity(job));
-            } else {
-                unfinished.put(identity(job), job);
-            }
+            unfinished.compute(identity(job), (id, was) -> job.getStatus().isFinished() ? null : job);
         }
         AvatarSynthesisJob last = page.jobs().isEmpty() ? null : page.jobs().get(page.jobs().size() - 1);
-        return !full && ordered && last != null && known.containsKey(identity(last))
-               && (mark == null || last.getCreatedDateTime().isBefore(mark));
+        return !full && ordered && last != null && known.containsKey(identity(last)) && unfinished.values().stream()
+                .allMatch(job -> job.getCreatedDateTime() != null && job.getCreatedDateTime().isAfter(previous));
     }
 
     /** Ends a walk that read the last page or a page it may end at; returns the unfinished jobs it should have listed. */

@@ -18,10 +18,8 @@ public final class JobListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobListing.class);
 
-    /** Why a walk ended: the last page, a link back to a page read, a link to another host, or the caller stopped. */
-    public enum End {
-        LAST_PAGE, CYCLE, FOREIGN_NEXT_LINK, STOPPED
-    }
+    /** Why a walk ended: the last page, a link back to a page read, or a link to another host. */
+    public enum End { LAST_PAGE, CYCLE, FOREIGN_NEXT_LINK }
 
     private final AzureAvatarClient client;
     private final BooleanSupplier keepGoing;
@@ -35,6 +33,7 @@ public final class JobListing {
         this.client = client;
         this.next = firstPage;
         this.keepGoing = keepGoing;
+        read.add(pageIdentity(firstPage));
     }
 
     /** The next page, or null once the walk has ended (see {@link #end()}). */
@@ -42,7 +41,6 @@ public final class JobListing {
         if (end != null) {
             return null;
         }
-        read.add(pageIdentity(next));
         JobPage page = client.listPage(next, keepGoing);
         pages++;
         next = page.nextLink();
@@ -50,7 +48,7 @@ public final class JobListing {
             end = End.LAST_PAGE;
         } else if (!client.origin().isSameOrigin(next)) {
             end = End.FOREIGN_NEXT_LINK;
-        } else if (read.contains(pageIdentity(next))) {
+        } else if (!read.add(pageIdentity(next))) {
             LOG.warn("Azure's job list at {} links back to a page already read after {} pages; stopping there",
                     client.origin(), pages);
             end = End.CYCLE;
@@ -58,19 +56,12 @@ public final class JobListing {
         return page;
     }
 
-    /** Ends the walk here: the caller has read enough. */
-    public void stop() {
-        if (end == null) {
-            end = End.STOPPED;
-        }
-    }
-
     /** How many pages were read (one request each). */
     public int pages() {
         return pages;
     }
 
-    /** Why the walk ended, or null while it goes on. */
+    /** Null while there are pages left to read (the caller may have stopped reading them). */
     public End end() {
         return end;
     }
