@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
@@ -85,12 +84,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             lastWalkNanos = System.nanoTime();
             createsAtLastWalk = resource.creates();
             AzureAvatarClient client = getEndpoint().getClient();
-            boolean skipping = conf.isSkipExisting() && !state.existingSkipped; // needs the whole list first
+            boolean skipping = conf.isSkipExisting() && !state.delivered.contains(state.existingSkipped);
             List<AvatarSynthesisJob> existing = new ArrayList<>();
             state.startWalk(skipping);
-            BooleanSupplier walking = () -> isBatchAllowed() && !isSuspendingOrSuspended();
-            JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()), walking);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(conf.getMaxPollDuration());
+            JobListing listing = new JobListing(client, client.dialect().listUri(0, conf.getPageSize()),
+                    () -> isBatchAllowed() && !isSuspendingOrSuspended());
             boolean below = false;
             boolean bounded = false;
             for (JobPage page; (page = listing.nextPage()) != null;) {
@@ -98,22 +96,16 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 resource.waits().listed(page.jobs()); // createAndWait exchanges wait for what any walk lists
                 emitted += skipping && existing.addAll(page.jobs()) ? 0 : offer(page.jobs());
                 below = state.listed(page);
-                bounded = !below && listing.end() == null
-                          && (listing.pages() >= conf.getMaxPagesPerPoll() || System.nanoTime() - deadline > 0);
-                if (below || bounded || room <= 0 || !walking.getAsBoolean()) {
+                bounded = !below && listing.end() == null && (listing.pages() >= conf.getMaxPagesPerPoll()
+                        || System.nanoTime() - lastWalkNanos > TimeUnit.MILLISECONDS.toNanos(conf.getMaxPollDuration()));
+                if (below || bounded || room <= 0 || !isBatchAllowed() || isSuspendingOrSuspended()) {
                     break; // the pages below wait, unread
                 }
             }
-            if (skipping && listing.end() != null) {
-                state.existingSkipped = true;
-                if (existing.stream().anyMatch(job -> state.delivered.contains(key(job))
-                                                      || previouslyDelivered(job) != null)) {
-                    LOG.info("skipExisting ignored: the idempotent repository knows jobs of this resource (a restart)");
-                    emitted += offer(existing);
-                } else {
-                    existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(key(job)));
-                    LOG.info("skipExisting: {} existing jobs recorded as delivered, not emitted", existing.size());
-                }
+            if (skipping && listing.end() != null) { // the whole list was read
+                existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(key(job)));
+                state.delivered.add(state.existingSkipped);
+                LOG.info("skipExisting: {} existing jobs recorded as delivered, not emitted", existing.size());
             }
             for (AvatarSynthesisJob hidden : state.walked(below || listing.end() == JobListing.End.LAST_PAGE)) {
                 // unfinished, and not listed by a walk that passed it: hidden by a deletion between pages, or gone
@@ -125,11 +117,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                         : "maxPollDuration=" + conf.getMaxPollDuration() + " ms";
                 addLastErrorDetail("azure.avatar.walk.bound", bound);
                 throw new AzureAvatarException("The walk of Azure's job list at " + client.origin() + " reached " + bound
-                                               + " after " + listing.pages() + " pages; the next poll starts again "
-                                               + "from the top", 0, null);
-            }
-            if (listing.end() == JobListing.End.FOREIGN_NEXT_LINK) { // after emitting what was listed
-                throw listing.foreignNextLinkError("jobs beyond page " + listing.pages() + " were not listed");
+                        + " after " + listing.pages() + " pages; the next poll starts again from the top", 0, null);
             }
             return emitted;
         }

@@ -238,9 +238,6 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
                 break;
             }
         }
-        if (allPages && listing.end() == JobListing.End.FOREIGN_NEXT_LINK) {
-            throw listing.foreignNextLinkError("the list would be incomplete");
-        }
         jobs.values().removeIf(job -> !filter.isEmpty() && !filter.contains(job.getStatus()));
         message.setBody(new ArrayList<>(jobs.values()));
     }

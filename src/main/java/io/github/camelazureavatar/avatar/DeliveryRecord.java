@@ -32,7 +32,8 @@ final class DeliveryRecord {
 
     final IdempotentRepository delivered;
     final IdempotentRepository inProgress;
-    boolean existingSkipped;
+    /** The key delivered holds once skipExisting recorded a whole list: a restart on that repository skips nothing. */
+    final String existingSkipped;
     /** Finished jobs in a wanted status not delivered yet, by key: offered again from memory (they never change). */
     final Map<String, AvatarSynthesisJob> undelivered = Collections.synchronizedMap(new LinkedHashMap<>());
     /** Unfinished jobs as last listed, by id/created: a walk reaches below the oldest. */
@@ -57,6 +58,7 @@ final class DeliveryRecord {
         filter = configuration.statusFilter();
         keyPrefix = label + (filter.isEmpty() ? ""
                 : filter.stream().map(Enum::name).collect(Collectors.joining(",", "(", ")"))) + "/";
+        existingSkipped = keyPrefix + "existing-skipped";
         fullScanNanos = TimeUnit.MILLISECONDS.toNanos(configuration.getFullScanInterval());
         ours = configuration.getIdempotentRepository() == null;
         delivered = ours ? memoryIdempotentRepository(new HashMap<>()) : configuration.getIdempotentRepository();
@@ -119,10 +121,8 @@ final class DeliveryRecord {
         top = seenTop;
         seen.forEach(id -> known.putIfAbsent(id, 0));
         if (full && ordered) { // a job left out as unreadable is listed all the same: never forget it for that
-            known.entrySet().removeIf(entry -> {
-                entry.setValue(seen.contains(entry.getKey()) ? 0 : entry.getValue() + 1);
-                return entry.getValue() >= 2 && forget(entry.getKey());
-            });
+            known.replaceAll((id, misses) -> seen.contains(id) ? 0 : misses + 1);
+            known.keySet().stream().filter(id -> known.get(id) >= 2).toList().forEach(this::forget);
             lastFullWalk = System.nanoTime();
         }
         return unfinished.entrySet().stream().filter(e -> !seen.contains(e.getKey())).map(Map.Entry::getValue).toList();
@@ -131,14 +131,15 @@ final class DeliveryRecord {
     /** What a GET by id answered for an unfinished job a complete walk missed; true when it is that job. */
     boolean got(AvatarSynthesisJob hidden, AvatarSynthesisJob found) {
         if (found == null || !identity(found).equals(identity(hidden))) {
-            known.remove(identity(hidden));
-            return !forget(identity(hidden)); // gone (404), or another job took its id
+            forget(identity(hidden)); // gone (404), or another job took its id
+            return false;
         }
         listed(new JobPage(List.of(found), null, List.of())); // the walk has ended: only what is unfinished counts
         return true;
     }
 
-    private boolean forget(String identity) {
+    private void forget(String identity) {
+        known.remove(identity);
         unfinished.remove(identity);
         for (JobStatus status : JobStatus.values()) {
             undelivered.remove(keyPrefix + identity + "/" + status.name());
@@ -146,7 +147,6 @@ final class DeliveryRecord {
                 delivered.remove(keyPrefix + identity + "/" + status.name());
             }
         }
-        return true;
     }
 
     /** Nothing in progress: the list was read whole, in order, and nothing was unfinished. */

@@ -171,7 +171,9 @@ final class JobWaits {
         try {
             Set<String> unmet = new HashSet<>(waits.keySet());
             JobListing listing = new JobListing(client, client.dialect().listUri(0, 100), () -> !stopped && !isEmpty());
-            for (JobPage page; !unmet.isEmpty() && (page = listing.nextPage()) != null;) {
+            // past a link to another host, the jobs not met are asked for by id
+            for (JobPage page; !unmet.isEmpty() && listing.end() != JobListing.End.FOREIGN_NEXT_LINK
+                               && (page = listing.nextPage()) != null;) {
                 listed(page.jobs());
                 page.jobs().forEach(job -> unmet.remove(job.getId()));
                 unmet.retainAll(waits.keySet());

@@ -100,6 +100,21 @@ class AzureAvatarConsumerDeliveryTest extends EmulatorTestSupport {
         assertThat(restart).containsExactlyInAnyOrder(running + ":Succeeded", meanwhile + ":NotStarted");
     }
 
+    @Test
+    void skipExistingSkipsOnceEvenWhenEveryJobItKnewHasLeftTheList() throws Exception {
+        List<String> old = azure.seedJobs(3, SeedState.SUCCEEDED);
+        File store = dir.resolve("skip-once.dat").toFile();
+
+        List<String> firstStart = runOnePollInANewContext(store, "skipExisting=true");
+        old.forEach(azure::deleteJob);
+        String meanwhile = azure.createJob("created-while-down", "x", false);
+        List<String> restart = runOnePollInANewContext(store, "skipExisting=true");
+
+        assertThat(firstStart).isEmpty();
+        assertThat(restart).as("the repository knows no listed job, but it holds the mark of the first skip")
+                .containsExactly(meanwhile + ":NotStarted");
+    }
+
     private List<String> runOnePollInANewContext(File store) throws Exception {
         return runOnePollInANewContext(store, "");
     }

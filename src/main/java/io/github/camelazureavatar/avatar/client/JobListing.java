@@ -36,8 +36,13 @@ public final class JobListing {
         read.add(pageIdentity(firstPage));
     }
 
-    /** The next page, or null once the walk has ended (see {@link #end()}). */
+    /** The next page, or null once the walk has ended; asked for after a link to another host, an error. */
     public JobPage nextPage() {
+        if (end == End.FOREIGN_NEXT_LINK) {
+            throw new AzureAvatarException("Azure's job list at " + client.origin() + " linked page " + (pages + 1)
+                                           + " to another host, " + Origin.of(next) + "; it was not followed, so the "
+                                           + "jobs beyond page " + pages + " were not listed", 0, null);
+        }
         if (end != null) {
             return null;
         }
@@ -64,13 +69,6 @@ public final class JobListing {
     /** Null while there are pages left to read (the caller may have stopped reading them). */
     public End end() {
         return end;
-    }
-
-    /** The error saying that the next link to another host (end FOREIGN_NEXT_LINK) was not followed, so consequence. */
-    public AzureAvatarException foreignNextLinkError(String consequence) {
-        return new AzureAvatarException("Azure's job list at " + client.origin() + " linked page " + (pages + 1)
-                                        + " to another host, " + Origin.of(next) + "; it was not followed, so "
-                                        + consequence, 0, null);
     }
 
     /** The same page whatever the order of its query parameters: Azure's next links vary it. */
