@@ -8,14 +8,12 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.client.AzureAvatarClient;
 import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.client.JobListing;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
-import io.github.camelazureavatar.avatar.model.JobStatus;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Processor;
@@ -38,7 +36,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
     private SpeechResource resource;
     private volatile Instant lastWalk;
     private long lastWalkNanos;
-    private long createsAtLastWalk;
     private int room;
 
     public AzureAvatarConsumer(AzureAvatarEndpoint endpoint, Processor processor) {
@@ -55,34 +52,23 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         state = getEndpoint().deliveries();
         ServiceHelper.startService(state.delivered, state.inProgress);
         resource = getEndpoint().getResource();
-        resource.consumers().add(this);
         super.doStart();
-    }
-
-    @Override
-    protected void doStop() throws Exception {
-        if (resource != null) { // null: a route that never started (autoStartup=false) stops with the context
-            resource.consumers().remove(this);
-        }
-        super.doStop();
     }
 
     @Override
     protected int poll() throws Exception {
         AzureAvatarConfiguration conf = getEndpoint().getConfiguration();
         synchronized (state) { // two routes from one endpoint URI share its state: one poll at a time
-            pendingExchanges = 0;
             offered.clear();
             room = maxMessagesPerPoll > 0 ? maxMessagesPerPoll : Integer.MAX_VALUE;
             state.undelivered.keySet().removeIf(state.delivered::contains);
             int emitted = offer(new ArrayList<>(state.undelivered.values())); // no request: finished jobs never change
-            if (isIdle() && resource.creates() == createsAtLastWalk
+            if (isIdle() && resource.lastCreate().get() - lastWalkNanos < 0
                 && System.nanoTime() - lastWalkNanos < TimeUnit.MILLISECONDS.toNanos(conf.getIdleDelay())) {
-                return emitted; // resting: nothing in progress, nothing created here since the last walk
+                return emitted; // resting: nothing in progress, no job created here since the last walk began
             }
             lastWalk = Instant.now();
             lastWalkNanos = System.nanoTime();
-            createsAtLastWalk = resource.creates();
             AzureAvatarClient client = getEndpoint().getClient();
             boolean skipping = conf.isSkipExisting() && !state.delivered.contains(state.existingSkipped);
             List<AvatarSynthesisJob> existing = new ArrayList<>();
@@ -103,12 +89,11 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
                 }
             }
             if (skipping && listing.end() != null) { // the whole list was read
-                existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(key(job)));
+                existing.stream().filter(state::isWanted).forEach(job -> state.delivered.add(state.key(job)));
                 state.delivered.add(state.existingSkipped);
                 LOG.info("skipExisting: {} existing jobs recorded as delivered, not emitted", existing.size());
             }
             for (AvatarSynthesisJob hidden : state.walked(below || listing.end() == JobListing.End.LAST_PAGE)) {
-                // unfinished, and not listed by a walk that passed it: hidden by a deletion between pages, or gone
                 AvatarSynthesisJob found = client.getJob(hidden.getId()).orElse(null);
                 emitted += state.got(hidden, found) ? offer(List.of(found)) : 0;
             }
@@ -142,7 +127,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         Queue<Object> batch = new ArrayDeque<>();
         try {
             for (AvatarSynthesisJob job : jobs) {
-                String key = key(job);
+                String key = state.key(job);
                 if (state.isWanted(job) && !state.delivered.contains(key)) {
                     if (job.getStatus().isFinished()) {
                         state.undelivered.put(key, job);
@@ -155,7 +140,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             room -= batch.size();
             return processBatch(batch);
         } finally { // a failed step or a stop mid-batch: what was reserved and not sent would never be emitted
-            batch.forEach(job -> state.inProgress.remove(key((AvatarSynthesisJob) job)));
+            batch.forEach(job -> state.inProgress.remove(state.key((AvatarSynthesisJob) job)));
         }
     }
 
@@ -170,10 +155,6 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
-    private String key(AvatarSynthesisJob job) {
-        return state.key(job, job.getStatus());
-    }
-
     /** Sends one exchange per reserved job, in order, unless another instance delivered it meanwhile. */
     @Override
     public int processBatch(Queue<Object> jobs) throws Exception {
@@ -181,7 +162,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         int index = 0;
         // a job leaves the queue once sent or skipped: the caller frees what is left when a step fails
         for (AvatarSynthesisJob job; isBatchAllowed() && (job = (AvatarSynthesisJob) jobs.peek()) != null; jobs.remove()) {
-            String key = key(job);
+            String key = state.key(job);
             if (state.delivered.contains(key)) {
                 state.inProgress.remove(key);
                 continue;
@@ -189,7 +170,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             Exchange exchange = createExchange(false);
             exchange.getMessage().setBody(job);
             AvatarJobHeaders.set(exchange.getMessage(), job);
-            exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, previouslyDelivered(job));
+            exchange.getMessage().setHeader(AzureAvatarConstants.PREVIOUS_STATUS, state.previousStatus(job));
             exchange.setProperty(ExchangePropertyKey.BATCH_INDEX, index);
             exchange.setProperty(ExchangePropertyKey.BATCH_SIZE, total);
             exchange.setProperty(ExchangePropertyKey.BATCH_COMPLETE, jobs.size() == 1);
@@ -203,6 +184,7 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
             getAsyncProcessor().process(exchange, defaultConsumerCallback(exchange, true));
             index++;
         }
+        pendingExchanges = 0; // what is left was skipped or is freed: nothing waits for shutdown
         return index;
     }
 
@@ -220,11 +202,5 @@ public class AzureAvatarConsumer extends ScheduledBatchPollingConsumer {
         } finally {
             state.inProgress.remove(key);
         }
-    }
-
-    /** The latest earlier status whose key was delivered; derived from the repository so it survives restarts. */
-    private String previouslyDelivered(AvatarSynthesisJob job) {
-        return Stream.of(JobStatus.Running, JobStatus.NotStarted).filter(earlier -> earlier.compareTo(job.getStatus()) < 0
-                && state.delivered.contains(state.key(job, earlier))).map(Enum::name).findFirst().orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.client.ResourceGuard;
 import io.github.camelazureavatar.avatar.client.ResourceGuard.Kind;
+import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
 import org.apache.camel.util.json.JsonArray;
@@ -78,7 +79,7 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
             putIfNotNull(json, "waitsLastWalk", resource.waits().lastWalk());
             putIfNotNull(json, "waitsNextWalk", resource.waits().nextWalk().orElse(null));
             JsonArray consumers = new JsonArray();
-            for (AzureAvatarConsumer consumer : resource.consumers()) {
+            for (AzureAvatarConsumer consumer : consumersOf(resource)) {
                 JsonObject entry = new JsonObject();
                 entry.put("routeId", consumer.getRouteId());
                 entry.put("endpoint", consumer.getEndpoint().getEndpointUri());
@@ -94,6 +95,14 @@ public class AzureAvatarDevConsole extends AbstractDevConsole {
             json.put("consumers", consumers);
             return json;
         }).toList();
+    }
+
+    /** The started consumers on this resource, as Camel's routes hold them. */
+    private List<AzureAvatarConsumer> consumersOf(SpeechResource resource) {
+        return getCamelContext().getRoutes().stream().map(Route::getConsumer)
+                .filter(consumer -> consumer instanceof AzureAvatarConsumer avatar && avatar.isStarted()
+                                    && avatar.getEndpoint().getResource() == resource)
+                .map(AzureAvatarConsumer.class::cast).toList();
     }
 
     private static void putIfNotNull(JsonObject json, String key, Object instant) {

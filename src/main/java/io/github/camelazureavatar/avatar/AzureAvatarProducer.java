@@ -137,7 +137,7 @@ public class AzureAvatarProducer extends DefaultAsyncProducer implements Shutdow
         }
         CreatedJob created = client().createJob(jobId, operationId, definition);
         // a job was created through this CamelContext: something is in progress now
-        getEndpoint().getResource().createCount().incrementAndGet();
+        getEndpoint().getResource().lastCreate().set(System.nanoTime());
         AvatarSynthesisJob job = created.job();
         LOG.debug("Created avatar job {} ({})", job.getId(), job.getStatus());
         Message message = exchange.getMessage();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.github.camelazureavatar.avatar.api.JobPage;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -70,13 +71,22 @@ final class DeliveryRecord {
         return filter.isEmpty() || filter.contains(job.getStatus());
     }
 
-    String key(AvatarSynthesisJob job, JobStatus status) {
-        return keyPrefix + identity(job) + "/" + status.name();
+    String key(AvatarSynthesisJob job) {
+        return key(identity(job), job.getStatus());
+    }
+
+    private String key(String identity, JobStatus status) {
+        return keyPrefix + identity + "/" + status.name();
+    }
+
+    /** The latest earlier status whose key was delivered; read from the repository so it survives restarts. */
+    String previousStatus(AvatarSynthesisJob job) {
+        return Stream.of(JobStatus.Running, JobStatus.NotStarted).filter(earlier -> earlier.compareTo(job.getStatus()) < 0
+                && delivered.contains(key(identity(job), earlier))).map(Enum::name).findFirst().orElse(null);
     }
 
     private static String identity(AvatarSynthesisJob job) {
-        Instant created = job.getCreatedDateTime();
-        return job.getId() + "/" + (created == null ? "-" : created.toEpochMilli());
+        return job.getId() + "/" + (job.getCreatedDateTime() == null ? "-" : job.getCreatedDateTime().toEpochMilli());
     }
 
     /** A walk is whole before the first whole walk, while the order fails, once fullScanInterval passed, or if forced. */
@@ -108,7 +118,7 @@ final class DeliveryRecord {
                 .allMatch(job -> job.getCreatedDateTime() != null && job.getCreatedDateTime().isAfter(previous));
     }
 
-    /** Ends a walk that read the last page or a page it may end at; returns the unfinished jobs it should have listed. */
+    /** Ends a walk; a complete one returns the unfinished jobs it missed: hidden by a deletion between pages, or gone. */
     List<AvatarSynthesisJob> walked(boolean complete) {
         if (!ordered && !outOfOrder) {
             LOG.warn("Azure's job list is not newest first by creation (or a date is unreadable): the consumer reads the "
@@ -142,9 +152,9 @@ final class DeliveryRecord {
         known.remove(identity);
         unfinished.remove(identity);
         for (JobStatus status : JobStatus.values()) {
-            undelivered.remove(keyPrefix + identity + "/" + status.name());
+            undelivered.remove(key(identity, status));
             if (ours) {
-                delivered.remove(keyPrefix + identity + "/" + status.name());
+                delivered.remove(key(identity, status));
             }
         }
     }

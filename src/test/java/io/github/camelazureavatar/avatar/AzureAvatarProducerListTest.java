@@ -2,6 +2,7 @@ package io.github.camelazureavatar.avatar;
 
 import java.util.List;
 
+import io.github.camelazureavatar.avatar.client.AzureAvatarException;
 import io.github.camelazureavatar.avatar.emulator.AvatarEmulator;
 import io.github.camelazureavatar.avatar.emulator.SeedState;
 import io.github.camelazureavatar.avatar.model.AvatarSynthesisJob;
@@ -55,6 +56,22 @@ class AzureAvatarProducerListTest extends EmulatorTestSupport {
         assertThat(jobs(list("2024-08-01", "&allPages=true&status=Running,NotStarted")))
                 .extracting(AvatarSynthesisJob::getId).containsExactlyInAnyOrder(concat(running, List.of("inserted"))
                         .toArray(String[]::new));
+    }
+
+    @Test
+    void allPagesRefusesANextLinkToAnotherHostWithoutSendingTheKeyThere() throws Exception {
+        try (AvatarEmulator elsewhere = AvatarEmulator.builder().subscriptionKey("other").start()) {
+            azure.seedJobs(150, SeedState.SUCCEEDED);
+            azure.faults().foreignNextLink(elsewhere.baseUrl());
+
+            Exchange all = list("2024-08-01", "&allPages=true");
+
+            assertThat(all.getException()).isInstanceOf(AzureAvatarException.class).hasMessageContaining(
+                    "linked page 2 to another host, " + elsewhere.baseUrl()).hasMessageContaining("beyond page 1");
+            assertThat(elsewhere.requests().all()).isEmpty();
+            Exchange onePage = list("2024-08-01", "");
+            assertThat(jobs(onePage)).as("one page needs no next link").hasSize(100);
+        }
     }
 
     @Test

@@ -79,6 +79,10 @@ class OperatorViewTest extends EmulatorTestSupport {
         assertThat(wait.get().getException()).isNull();
         assertThat((String) console().call(DevConsole.MediaType.TEXT, Map.of()))
                 .contains("Exchanges waiting (createAndWait): 0").contains("0 jobs unsettled");
+
+        context.getRouteController().stopRoute("events");
+        assertThat((String) console().call(DevConsole.MediaType.TEXT, Map.of()))
+                .as("a stopped route's consumer is not shown").doesNotContain("Consumer of route events");
     }
 
     @Test

@@ -18,7 +18,6 @@ public final class JobListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobListing.class);
 
-    /** Why a walk ended: the last page, a link back to a page read, or a link to another host. */
     public enum End { LAST_PAGE, CYCLE, FOREIGN_NEXT_LINK }
 
     private final AzureAvatarClient client;
@@ -61,7 +60,6 @@ public final class JobListing {
         return page;
     }
 
-    /** How many pages were read (one request each). */
     public int pages() {
         return pages;
     }
