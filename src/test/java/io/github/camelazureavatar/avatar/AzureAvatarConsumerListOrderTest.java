@@ -72,6 +72,22 @@ class AzureAvatarConsumerListOrderTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aRunningJobListedWithoutADateIsFollowedToItsEnd() throws Exception {
+        azure.seedJobs(5, SeedState.SUCCEEDED);
+        String undated = azure.createJob("undated", "x", false);
+        azure.faults().undatedInLists(undated);
+        List<String> received = recordingRoute("jobs", avatarUri(API, "status=Succeeded"));
+
+        pollOnce("jobs");
+        pollOnce("jobs");
+        azure.advance(Duration.ofSeconds(20));
+        pollOnce("jobs");
+
+        assertThat(consumer("jobs").getErrorCounter()).as("no poll failed").isZero();
+        assertThat(received).hasSize(6).contains(undated + ":Succeeded");
+    }
+
+    @Test
     void aPoisonJobUnder3000CostsOneRequestAQuietPollAndIsOfferedEveryPoll() throws Exception {
         String poison = azure.seed(SeedSpec.of(1, SeedState.SUCCEEDED).withIdPrefix("poison-")
                 .withSpacing(Duration.ofHours(2))).get(0);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,6 +60,7 @@ public final class Faults {
     private ListOrder listOrder = ListOrder.NEWEST_FIRST;
     private long shuffleSeed;
     private final Map<String, java.time.Duration> datedAhead = new ConcurrentHashMap<>();
+    private final Set<String> undated = ConcurrentHashMap.newKeySet();
     private Fault randomFault;
     private double randomRate;
     private Random random;
@@ -148,6 +150,16 @@ public final class Faults {
         return this;
     }
 
+    /** From now on lists show this job without its createdDateTime (the field left out); get sees the job as it is. */
+    public Faults undatedInLists(String jobId) {
+        undated.add(Objects.requireNonNull(jobId));
+        return this;
+    }
+
+    boolean undated(String jobId) {
+        return !undated.isEmpty() && undated.contains(jobId);
+    }
+
     /** How much later lists date this job, or null. */
     java.time.Duration datedAhead(String jobId) {
         return datedAhead.isEmpty() ? null : datedAhead.get(jobId);
@@ -175,6 +187,7 @@ public final class Faults {
         randomRate = 0;
         listOrder = ListOrder.NEWEST_FIRST;
         datedAhead.clear();
+        undated.clear();
         endlessLinks = false;
         rules.clear();
         linkFaults.clear();

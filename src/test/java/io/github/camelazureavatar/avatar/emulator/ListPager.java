@@ -82,6 +82,8 @@ final class ListPager {
                         : AzureDates.batch(job.created.plus(ahead));
                 out.append(ctx.json().render(job, dialect, now)
                         .replaceFirst("\"createdDateTime\":\"[^\"]*\"", "\"createdDateTime\":\"" + date + "\""));
+            } else if (ctx.faults().undated(job.id())) {
+                out.append(ctx.json().render(job, dialect, now).replaceFirst(",\"createdDateTime\":\"[^\"]*\"", ""));
             } else if (ctx.faults().takeUnreadable(job.id())) {
                 out.append(unreadable(ctx.json().render(job, dialect, now)));
             } else {
