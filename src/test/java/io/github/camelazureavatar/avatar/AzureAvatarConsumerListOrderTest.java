@@ -167,6 +167,27 @@ class AzureAvatarConsumerListOrderTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aDeliveredRepositoryThatThrowsJustBeforeAnExchangeLosesNoJob() throws Exception {
+        azure.seedJobs(10, SeedState.SUCCEEDED);
+        AtomicInteger lookups = new AtomicInteger();
+        context.getRegistry().bind("flaky", new MemoryIdempotentRepository() {
+            @Override
+            public boolean contains(String key) {
+                // 10 while the page's batch is reserved, then 3 an exchange: again just before it, and its earlier statuses
+                if (lookups.incrementAndGet() == 17) {
+                    throw new IllegalStateException("the database blinked");
+                }
+                return super.contains(key);
+            }
+        });
+        List<String> received = recordingRoute("jobs", avatarUri(API, "idempotentRepository=#flaky"));
+        pollOnce("jobs");
+        assertThat(received).as("the exchanges before the failing lookup").hasSize(2);
+        pollOnce("jobs");
+        assertThat(received).as("the job whose lookup failed was freed").hasSize(10).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aDuplicateKeyFromASharedRepositoryMeansAnotherInstanceHasTheJob() throws Exception {
         List<String> ids = azure.seedJobs(10, SeedState.SUCCEEDED);
         context.getRegistry().bind("shared", new MemoryIdempotentRepository() {
