@@ -65,8 +65,8 @@ public class AzureAvatarComponentConfiguration extends ComponentConfigurationPro
     private Integer maxMessagesPerPoll;
 
     /**
-     * When true, the first poll records the jobs it lists as delivered without emitting them, and a mark that it did so:
-     * after a restart on a persistent repository, which keeps the mark, changes meanwhile are emitted.
+     * When true, the first poll records the jobs it lists as delivered without emitting them, and a mark that it did
+     * so: after a restart on a persistent repository, which keeps the mark, changes meanwhile are emitted.
      */
     private Boolean skipExisting;
 
