@@ -16,7 +16,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
  * Create, watch and download Azure AI Speech text-to-speech avatar batch synthesis jobs. As a consumer it emits one
@@ -118,7 +117,6 @@ public class AzureAvatarEndpoint extends ScheduledPollEndpoint implements Endpoi
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(deliveries);
         getComponent().release(lease);
         lease = null;
         super.doStop();
